@@ -1,0 +1,3 @@
+module ledge.dev/abi
+
+go 1.23

@@ -1,0 +1,71 @@
+package dev.ledge.cli;
+
+import dev.ledge.config.FastlyToml;
+import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.engine.RunOutcome;
+import dev.ledge.hostcalls.HostcallDispatcher;
+import dev.ledge.http.Body;
+import dev.ledge.http.DownstreamInfo;
+import dev.ledge.http.RequestHead;
+import dev.ledge.session.Session;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ledge run}: runs a module's {@code _start} once, with its own argv, stdout and stderr and
+ * exit code, and every hostcall available; a guest that asks for the client request gets a
+ * synthetic {@code GET http://localhost/}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a Wasm module once, like a command: argv, stdout, stderr and exit code pass through.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-C", "--config"}, paramLabel = "FILE", description = "A fastly.toml with the local configuration.")
+    Path config;
+
+    @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
+    boolean trace;
+
+    @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to run.")
+    Path module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments passed to the guest after its program name.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        HostcallDispatcher.setTrace(trace);
+        FastlyToml toml = Configs.load(config);
+        PrelinkedModule pm = PrelinkedModule.load(module);
+        List<String> argv = new ArrayList<>();
+        argv.add(module.getFileName().toString());
+        argv.addAll(args);
+        RequestHead head = new RequestHead();
+        head.uri = "http://localhost/";
+        String id = Session.newTraceId();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
+        Session session = Session.builder()
+                .id(id)
+                .arguments(argv)
+                .environment(toml.environment())
+                .passthroughOutput(System.out, System.err)
+                .downstream(head, new Body())
+                .responder((resp, body, streaming) -> { })
+                .build();
+        RunOutcome outcome = pm.sandbox().run(session);
+        System.out.flush();
+        return switch (outcome.kind()) {
+            case COMPLETED, EXITED -> outcome.exitCode();
+            case TRAPPED, INTERRUPTED -> {
+                System.err.println("ledge: " + pm.name() + " " + outcome.kind().name().toLowerCase() + ": " + outcome.message());
+                yield 134;
+            }
+        };
+    }
+}

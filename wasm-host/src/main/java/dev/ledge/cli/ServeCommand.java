@@ -1,0 +1,61 @@
+package dev.ledge.cli;
+
+import dev.ledge.config.FastlyToml;
+import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.hostcalls.HostcallDispatcher;
+import dev.ledge.server.LedgeServer;
+import dev.ledge.server.ServiceConfig;
+import dev.ledge.session.GuestLog;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ledge serve}: an HTTP server running a handler in a fresh sandbox per request. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve HTTP requests with a Wasm handler, a fresh sandbox per request.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger("ledge");
+
+    @Parameters(index = "0", paramLabel = "HANDLER.wasm", description = "The handler module.")
+    Path module;
+
+    @Option(names = {"-C", "--config"}, paramLabel = "FILE", description = "A fastly.toml with the service's local configuration.")
+    Path config;
+
+    @Option(names = "--addr", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7676", description = "Where to listen (default: ${DEFAULT-VALUE}).")
+    String addr;
+
+    @Option(names = "--max-in-flight", defaultValue = "64", description = "Sandboxes running at once; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
+    boolean trace;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HostcallDispatcher.setTrace(trace);
+        FastlyToml toml = Configs.load(config);
+        HostAndPort hp = HostAndPort.parse(addr);
+        long t0 = System.nanoTime();
+        LOG.info("loading " + module + " ...");
+        PrelinkedModule pm = PrelinkedModule.load(module);
+        LOG.info(String.format("%s: compiled in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
+                pm.name(), pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
+                pm.linked().implemented().size(), pm.linked().unsupported().size(), pm.linked().unknown().size()));
+        ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, toml.environment(), GuestLog.SERVER_LOG);
+        LedgeServer server = new LedgeServer(svc, maxInFlight);
+        int port = server.start(hp.host(), hp.port());
+        LOG.info("listening on http://" + hp.host() + ":" + port + "/");
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            forever.countDown();
+        }));
+        forever.await();
+        return 0;
+    }
+}

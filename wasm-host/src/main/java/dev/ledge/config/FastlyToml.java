@@ -1,0 +1,118 @@
+package dev.ledge.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.ledge.session.GuestEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Fastly Compute project's fastly.toml, read the way Fastly's local tool reads it. This first
+ * version takes the service identity and checks the shape of {@code [local_server]}; the stores,
+ * backends and geolocation it describes are wired up as those hostcalls arrive.
+ */
+public final class FastlyToml {
+    /** The tables Fastly's local tool reads under [local_server]. */
+    static final Set<String> LOCAL_SERVER_TABLES = Set.of("backends", "dictionaries", "config_stores",
+            "geolocation", "kv_stores", "object_stores", "secret_stores", "acls", "device_detection");
+
+    private final Path file;
+    private final JsonNode root;
+
+    private FastlyToml(Path file, JsonNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /** A project without a fastly.toml. */
+    public static FastlyToml empty() {
+        return new FastlyToml(null, new TomlMapper().createObjectNode());
+    }
+
+    public static FastlyToml load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(file, text);
+    }
+
+    static FastlyToml parse(Path file, String text) {
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not valid TOML: " + firstLine(e.getMessage()), e);
+        }
+        FastlyToml t = new FastlyToml(file, root);
+        t.check();
+        return t;
+    }
+
+    private void check() {
+        stringKey(root, "name", "");
+        stringKey(root, "service_id", "");
+        JsonNode ls = root.get("local_server");
+        if (ls == null) {
+            return;
+        }
+        if (!ls.isObject()) {
+            throw new ConfigException(file + ": [local_server] must be a table");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = ls.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (LOCAL_SERVER_TABLES.contains(e.getKey()) && !e.getValue().isObject()) {
+                throw new ConfigException(file + ": [local_server] key '" + e.getKey() + "' must be a table");
+            }
+        }
+    }
+
+    private void stringKey(JsonNode table, String key, String where) {
+        JsonNode v = table.get(key);
+        if (v != null && !v.isTextual()) {
+            throw new ConfigException(file + ": " + (where.isEmpty() ? "top-level" : "[" + where + "]")
+                    + " key '" + key + "' must be a string");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The service's name, or {@code fallback}. */
+    public String name(String fallback) {
+        JsonNode n = root.get("name");
+        return n != null ? n.asText() : fallback;
+    }
+
+    /** The environment guests see, with the service id from the file when it has one. */
+    public GuestEnvironment environment() {
+        GuestEnvironment env = GuestEnvironment.defaults();
+        JsonNode id = root.get("service_id");
+        return id != null && !id.asText().isEmpty() ? env.withService(id.asText(), env.serviceVersion()) : env;
+    }
+
+    /** The [local_server] table, or an empty node. */
+    public JsonNode localServer() {
+        JsonNode ls = root.get("local_server");
+        return ls != null ? ls : new TomlMapper().createObjectNode();
+    }
+
+    /** The file this came from, or {@code null}. */
+    public Path file() {
+        return file;
+    }
+}

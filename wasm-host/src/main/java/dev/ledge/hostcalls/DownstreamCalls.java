@@ -1,0 +1,137 @@
+package dev.ledge.hostcalls;
+
+import static dev.ledge.hostcalls.HostcallRegistry.i32s;
+
+import dev.ledge.http.DownstreamInfo;
+import dev.ledge.http.RequestHead;
+import dev.ledge.session.AbiError;
+import dev.ledge.session.GuestMemory;
+import dev.ledge.session.Session;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fastly_http_downstream}, and the older forms of the same calls in {@code fastly_http_req}
+ * that take no request handle: facts about the client connection. Ledge serves plain HTTP, so
+ * every TLS fact answers {@code none}, as it does on Fastly for a request without TLS.
+ */
+final class DownstreamCalls {
+    static final String M = "fastly_http_downstream";
+    /** Calls that read a TLS or fingerprint fact into (buf, buf_len, nwritten_out). */
+    private static final List<String> TLS_STRING_FACTS = List.of("downstream_tls_cipher_openssl_name",
+            "downstream_tls_protocol", "downstream_tls_client_hello", "downstream_tls_raw_client_certificate",
+            "downstream_tls_ja4", "downstream_client_h2_fingerprint", "downstream_client_oh_fingerprint");
+
+    private DownstreamCalls() {
+    }
+
+    /** The client facts of a request handle; badf for other handles, inval for guest-built requests. */
+    static DownstreamInfo info(Session s, int handle) {
+        RequestHead req = s.handles().get(handle, RequestHead.class);
+        if (req.downstream == null) {
+            throw AbiError.inval("request " + handle + " did not come from a client");
+        }
+        return req.downstream;
+    }
+
+    /** The client facts of the session's own request, for the forms without a handle. */
+    static DownstreamInfo sessionInfo(Session s) {
+        RequestHead req = s.downstreamHead();
+        if (req == null || req.downstream == null) {
+            throw AbiError.none("this run has no client request");
+        }
+        return req.downstream;
+    }
+
+    static void register(HostcallRegistry r) {
+        r.fn(M, "downstream_client_ip_addr", i32s(3), (s, a) ->
+                writeAddr(s.memory(), info(s, (int) a[0]).clientAddress(), (int) a[1], (int) a[2]));
+        r.fn(M, "downstream_server_ip_addr", i32s(3), (s, a) ->
+                writeAddr(s.memory(), info(s, (int) a[0]).serverAddress(), (int) a[1], (int) a[2]));
+        r.fn(M, "downstream_original_header_names", i32s(6), (s, a) ->
+                MultiValue.write(s.memory(), names(info(s, (int) a[0])), (int) a[1], (int) a[2], (int) a[3], (int) a[4], (int) a[5]));
+        r.fn(M, "downstream_original_header_count", i32s(2), (s, a) -> {
+            s.memory().writeU32((int) a[1], info(s, (int) a[0]).originalHeaderNames().size(), "count out");
+            return 0;
+        });
+        r.fn(M, "downstream_client_request_id", i32s(4), (s, a) -> {
+            DownstreamInfo d = info(s, (int) a[0]);
+            s.memory().writeSized(d.requestId().getBytes(StandardCharsets.US_ASCII), (int) a[1], (int) a[2], (int) a[3]);
+            return 0;
+        });
+        for (String fact : TLS_STRING_FACTS) {
+            r.fn(M, fact, i32s(4), (s, a) -> {
+                info(s, (int) a[0]);
+                throw AbiError.none("the client connection is not TLS");
+            });
+        }
+        r.fn(M, "downstream_tls_client_servername", i32s(4), (s, a) -> {
+            info(s, (int) a[0]);
+            throw AbiError.none("the client connection is not TLS");
+        });
+        r.fn(M, "downstream_tls_ja3_md5", i32s(3), (s, a) -> {
+            info(s, (int) a[0]);
+            throw AbiError.none("the client connection is not TLS");
+        });
+        r.fn(M, "downstream_tls_client_cert_verify_result", i32s(2), (s, a) -> {
+            info(s, (int) a[0]);
+            throw AbiError.none("the client connection is not TLS");
+        });
+    }
+
+    /** The handle-less forms in fastly_http_req (deprecated, still imported by SDK builds). */
+    static void registerDeprecatedForms(HostcallRegistry r) {
+        String m = HttpReqCalls.M;
+        r.fn(m, "downstream_client_ip_addr", i32s(2), (s, a) ->
+                writeAddr(s.memory(), sessionInfo(s).clientAddress(), (int) a[0], (int) a[1]));
+        r.fn(m, "downstream_server_ip_addr", i32s(2), (s, a) ->
+                writeAddr(s.memory(), sessionInfo(s).serverAddress(), (int) a[0], (int) a[1]));
+        r.fn(m, "original_header_names_get", i32s(5), (s, a) ->
+                MultiValue.write(s.memory(), names(sessionInfo(s)), (int) a[0], (int) a[1], (int) a[2], (int) a[3], (int) a[4]));
+        r.fn(m, "original_header_count", i32s(1), (s, a) -> {
+            s.memory().writeU32((int) a[0], sessionInfo(s).originalHeaderNames().size(), "count out");
+            return 0;
+        });
+        r.fn(m, "downstream_client_request_id", i32s(3), (s, a) -> {
+            s.memory().writeSized(sessionInfo(s).requestId().getBytes(StandardCharsets.US_ASCII), (int) a[0], (int) a[1], (int) a[2]);
+            return 0;
+        });
+        for (String fact : TLS_STRING_FACTS) {
+            r.fn(m, fact, i32s(3), (s, a) -> {
+                sessionInfo(s);
+                throw AbiError.none("the client connection is not TLS");
+            });
+        }
+        r.fn(m, "downstream_tls_ja3_md5", i32s(2), (s, a) -> {
+            sessionInfo(s);
+            throw AbiError.none("the client connection is not TLS");
+        });
+        r.fn(m, "downstream_tls_client_cert_verify_result", i32s(1), (s, a) -> {
+            sessionInfo(s);
+            throw AbiError.none("the client connection is not TLS");
+        });
+    }
+
+    /** Writes 4 or 16 address octets into a 16-byte guest buffer and the count to nwritten. */
+    static int writeAddr(GuestMemory m, InetAddress addr, int out, int nwrittenOut) {
+        m.check(out, 16, "address out (16 bytes)");
+        m.check(nwrittenOut, 4, "nwritten_out");
+        if (addr == null) {
+            throw AbiError.none("address not known");
+        }
+        byte[] octets = addr.getAddress();
+        m.write(out, octets, "address out");
+        m.writeU32(nwrittenOut, octets.length, "nwritten_out");
+        return 0;
+    }
+
+    private static List<byte[]> names(DownstreamInfo d) {
+        List<byte[]> out = new ArrayList<>();
+        for (String n : d.originalHeaderNames()) {
+            out.add(n.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out;
+    }
+}

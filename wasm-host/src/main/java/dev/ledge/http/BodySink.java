@@ -1,0 +1,20 @@
+package dev.ledge.http;
+
+/**
+ * Where a body's bytes go once it is being sent (to the client, or later to a backend).
+ * {@link #write} never blocks; callers that may wait (guest threads) call {@link #awaitWritable}.
+ */
+public interface BodySink {
+    /** Queues bytes for sending. */
+    void write(byte[] bytes);
+
+    /** Marks the body complete. */
+    void end();
+
+    /** Ends the body unsuccessfully, so that the peer can tell it is truncated. */
+    void abort();
+
+    /** Blocks while too many written bytes are still queued. */
+    default void awaitWritable() throws InterruptedException {
+    }
+}

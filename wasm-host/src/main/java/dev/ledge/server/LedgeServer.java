@@ -1,0 +1,158 @@
+package dev.ledge.server;
+
+import dev.ledge.engine.RunOutcome;
+import dev.ledge.http.Body;
+import dev.ledge.http.DownstreamInfo;
+import dev.ledge.http.HeaderMap;
+import dev.ledge.http.RequestHead;
+import dev.ledge.session.Session;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP front: a Vert.x server (HTTP/1.1 and h2c) that turns each request into a session and
+ * runs the service's guest in a fresh sandbox on a guest thread. The data path reads in one
+ * direction: HTTP request, session, sandbox, hostcalls, response.
+ */
+public final class LedgeServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("ledge.server");
+    /** Bytes of client body buffered ahead of the guest before the connection is paused. */
+    static final long BODY_HIGH_WATER = 1 << 20;
+
+    private final ServiceConfig service;
+    private final Vertx vertx;
+    private final GuestExecutor executor;
+    private HttpServer server;
+
+    public LedgeServer(ServiceConfig service, int maxInFlight) {
+        this.service = service;
+        this.vertx = Vertx.vertx();
+        this.executor = new GuestExecutor(maxInFlight);
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start(String host, int port) {
+        HttpServerOptions opts = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setHttp2ClearTextEnabled(true)
+                .setCompressionSupported(false);
+        server = vertx.createHttpServer(opts).requestHandler(this::handle);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new dev.ledge.engine.LedgeException("cannot listen on " + host + ":" + port + ": " + c.getMessage(), c);
+        }
+        return server.actualPort();
+    }
+
+    private void handle(HttpServerRequest req) {
+        Context ctx = vertx.getOrCreateContext();
+        String id = Session.newTraceId();
+        RequestHead head = requestHead(req, id);
+        long declared = -1;
+        String cl = req.getHeader("content-length");
+        if (cl != null) {
+            try {
+                declared = Long.parseLong(cl.trim());
+            } catch (NumberFormatException ignored) {
+                declared = -1;
+            }
+        }
+        Body body = Body.incoming(declared, new Body.FlowControl(BODY_HIGH_WATER,
+                req::pause, () -> ctx.runOnContext(v -> req.resume())));
+        req.handler(buf -> body.offer(buf.getBytes()));
+        req.endHandler(v -> body.finish());
+        req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
+
+        VertxResponder responder = new VertxResponder(req.response(), ctx, req.version());
+        Session session = Session.builder()
+                .id(id)
+                .environment(service.environment())
+                .log(service.log())
+                .downstream(head, body)
+                .responder(responder)
+                .build();
+        boolean accepted = executor.trySubmit(() -> {
+            RunOutcome outcome = service.module().sandbox().run(session);
+            if (!outcome.ok()) {
+                LOG.warning("[" + id + "] " + service.name() + " " + head.method + " " + req.path() + ": "
+                        + outcome.kind().name().toLowerCase() + ": " + outcome.message());
+            }
+            responder.finish(outcome, id);
+        });
+        if (!accepted) {
+            req.pause();
+            responder.reject(503, "Ledge: every sandbox is busy; try again shortly\n", "1");
+        }
+    }
+
+    private static RequestHead requestHead(HttpServerRequest req, String id) {
+        HeaderMap headers = new HeaderMap();
+        List<String> original = new ArrayList<>();
+        for (Map.Entry<String, String> e : req.headers()) {
+            original.add(e.getKey());
+            headers.append(e.getKey(), e.getValue().getBytes(StandardCharsets.ISO_8859_1));
+        }
+        RequestHead head = new RequestHead(headers);
+        head.method = req.method().name();
+        head.uri = absoluteUri(req);
+        head.version = switch (req.version()) {
+            case HTTP_1_0 -> dev.ledge.http.HttpVersion.HTTP_10;
+            case HTTP_2 -> dev.ledge.http.HttpVersion.H2;
+            default -> dev.ledge.http.HttpVersion.HTTP_11;
+        };
+        head.downstream = new DownstreamInfo(address(req.remoteAddress()), address(req.localAddress()), original, id);
+        return head;
+    }
+
+    private static String absoluteUri(HttpServerRequest req) {
+        String uri = req.uri();
+        if (uri.startsWith("http://") || uri.startsWith("https://")) {
+            return uri;
+        }
+        String authority = req.authority() != null ? req.authority().toString() : null;
+        if (authority == null || authority.isEmpty()) {
+            SocketAddress local = req.localAddress();
+            authority = local.hostAddress() + ":" + local.port();
+        }
+        return "http://" + authority + (uri.startsWith("/") ? uri : "/" + uri);
+    }
+
+    private static InetAddress address(SocketAddress a) {
+        if (a == null || a.hostAddress() == null) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(a.hostAddress());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.close().toCompletionStage().toCompletableFuture().get();
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            LOG.fine("close: " + e);
+        } finally {
+            executor.close();
+        }
+    }
+}

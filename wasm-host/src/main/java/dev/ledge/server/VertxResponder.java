@@ -1,0 +1,114 @@
+package dev.ledge.server;
+
+import dev.ledge.engine.RunOutcome;
+import dev.ledge.http.Body;
+import dev.ledge.http.ResponseHead;
+import dev.ledge.session.DownstreamResponder;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+
+/**
+ * The way back to one client: writes the guest's response head and body through Vert.x on the
+ * connection's event loop, and after the run sends the answer for outcomes that produced no
+ * response of their own (see {@link OutcomeStatus}).
+ */
+final class VertxResponder implements DownstreamResponder {
+    private final HttpServerResponse response;
+    private final Context context;
+    private final HttpVersion clientVersion;
+    private volatile boolean sent;
+    private volatile Body streaming;
+
+    VertxResponder(HttpServerResponse response, Context context, HttpVersion clientVersion) {
+        this.response = response;
+        this.context = context;
+        this.clientVersion = clientVersion;
+    }
+
+    @Override
+    public void send(ResponseHead head, Body body, boolean streamingMode) {
+        sent = true;
+        if (streamingMode) {
+            streaming = body;
+        }
+        byte[] whole = streamingMode ? null : body.drainIfComplete();
+        long length = whole != null ? whole.length : streamingMode ? -1 : body.knownLength();
+        context.runOnContext(v -> {
+            if (response.closed()) {
+                return;
+            }
+            response.setStatusCode(head.status);
+            head.headers.forEachLatin1((name, value) -> {
+                if (head.manualFraming || !(name.equals("content-length") || name.equals("transfer-encoding"))) {
+                    response.headers().add(name, value);
+                }
+            });
+            if (head.closeConnection) {
+                response.headers().set("connection", "close");
+            }
+            if (whole != null) {
+                response.end(Buffer.buffer(whole));
+                return;
+            }
+            if (!head.manualFraming || !response.headers().contains("content-length")) {
+                if (length >= 0) {
+                    response.headers().set("content-length", Long.toString(length));
+                } else if (clientVersion != HttpVersion.HTTP_1_0) {
+                    response.setChunked(true);
+                }
+            }
+            response.writeHead();
+        });
+        if (whole == null) {
+            // Attached here, on the guest's thread, so that every later write and the close queue
+            // behind the head on the event loop, in order.
+            body.attachSink(new VertxSink(response, context), !streamingMode);
+        }
+    }
+
+    /** Completes the exchange after the guest's run, whatever the guest did or did not send. */
+    void finish(RunOutcome outcome, String requestId) {
+        if (!sent) {
+            int status = OutcomeStatus.httpStatus(outcome);
+            String text = OutcomeStatus.clientMessage(outcome, requestId);
+            context.runOnContext(v -> {
+                if (response.ended() || response.closed()) {
+                    return;
+                }
+                response.setStatusCode(status);
+                if (text.isEmpty()) {
+                    response.end();
+                } else {
+                    response.putHeader("content-type", "text/plain; charset=utf-8").end(text);
+                }
+            });
+            return;
+        }
+        Body b = streaming;
+        if (b != null && !b.isFinished()) {
+            // A guest that ends without closing its streaming body: finish the response when the
+            // run succeeded, and cut it off when the guest failed, so the client can tell.
+            if (outcome.ok()) {
+                b.close();
+            } else {
+                b.abandon();
+            }
+        }
+    }
+
+    /** Answers without running a guest (e.g. no capacity). */
+    void reject(int status, String text, String retryAfter) {
+        context.runOnContext(v -> {
+            if (response.ended() || response.closed()) {
+                return;
+            }
+            response.setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8");
+            if (retryAfter != null) {
+                response.putHeader("retry-after", retryAfter);
+            }
+            response.end(text);
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ledge.session;
+
+import dev.ledge.http.Body;
+import dev.ledge.http.ResponseHead;
+
+/** Delivers the guest's response to the client; implemented by the HTTP server and by `ledge run`. */
+public interface DownstreamResponder {
+    /**
+     * Sends {@code head}; the body's bytes follow as they become available. In streaming mode the
+     * guest keeps writing to {@code body} and closes it to finish the response.
+     */
+    void send(ResponseHead head, Body body, boolean streaming);
+}

@@ -1,0 +1,236 @@
+package dev.ledge.session;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import dev.ledge.http.Body;
+import dev.ledge.http.RequestHead;
+import dev.ledge.http.ResponseHead;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Everything one request's sandbox owns: its handles, the client request, the way back to the
+ * client, its output and its WASI state. Hostcalls find the session of the guest calling them
+ * through {@link #current()}, which the sandbox sets on the thread that runs the guest.
+ */
+public final class Session {
+    private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Bytes of stdout/stderr kept per request before output is dropped. */
+    public static final long OUTPUT_LIMIT = 1 << 20;
+
+    private final String id;
+    private final HandleTables handles = new HandleTables();
+    private final GuestLog log;
+    private final Map<String, String> environment;
+    private final List<String> arguments;
+    private final java.io.OutputStream stdoutPassthrough;
+    private final java.io.OutputStream stderrPassthrough;
+    private RequestHead downstreamHead;
+    private Body downstreamBody;
+    private boolean downstreamTaken;
+    private DownstreamResponder responder;
+    private boolean responseSent;
+    private Body streamingBody;
+    private GuestMemory memory;
+    private HostFunction[] wasi;
+    private WasiPreview1 wasiState;
+    private GuestOutput stdout;
+    private GuestOutput stderr;
+    private boolean abiInitialized;
+
+    private Session(Builder b) {
+        this.id = b.id != null ? b.id : newTraceId();
+        this.log = b.log;
+        this.environment = b.environment.variables(id);
+        this.arguments = b.arguments;
+        this.stdoutPassthrough = b.stdout;
+        this.stderrPassthrough = b.stderr;
+        this.downstreamHead = b.downstreamHead;
+        this.downstreamBody = b.downstreamBody;
+        this.responder = b.responder;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A fresh 32-hex-digit id, used as FASTLY_TRACE_ID and in log lines. */
+    public static String newTraceId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+    }
+
+    /** The session of the guest running on this thread. */
+    public static Session current() {
+        Session s = CURRENT.get();
+        if (s == null) {
+            throw new IllegalStateException("hostcall outside a sandbox run");
+        }
+        return s;
+    }
+
+    /** Makes this the current session of the calling thread until {@link #exit()}. */
+    public void enter(Memory mem) {
+        this.memory = new GuestMemory(mem);
+        CURRENT.set(this);
+    }
+
+    public void exit() {
+        CURRENT.remove();
+        if (stdout != null) {
+            stdout.flush();
+            stderr.flush();
+        }
+        if (wasiState != null) {
+            wasiState.close();
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public HandleTables handles() {
+        return handles;
+    }
+
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    public GuestLog log() {
+        return log;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Hands out the client request and its body, once. */
+    public boolean takeDownstream() {
+        if (downstreamTaken || downstreamHead == null) {
+            return false;
+        }
+        downstreamTaken = true;
+        return true;
+    }
+
+    public RequestHead downstreamHead() {
+        return downstreamHead;
+    }
+
+    public Body downstreamBody() {
+        return downstreamBody;
+    }
+
+    public boolean abiInitialized() {
+        return abiInitialized;
+    }
+
+    public void markAbiInitialized() {
+        abiInitialized = true;
+    }
+
+    /** Sends the response to the client; a second response is refused. */
+    public void sendDownstream(ResponseHead head, Body body, boolean streaming) {
+        if (responseSent) {
+            throw new AbiError(dev.ledge.abi.Status.ERROR, "a response has already been sent downstream");
+        }
+        if (responder == null) {
+            throw new AbiError(dev.ledge.abi.Status.ERROR, "this run has no client to respond to");
+        }
+        responseSent = true;
+        if (streaming) {
+            streamingBody = body;
+        }
+        responder.send(head, body, streaming);
+    }
+
+    public boolean responseSent() {
+        return responseSent;
+    }
+
+    /** The body the guest is still streaming to the client, if any. */
+    public Body streamingBody() {
+        return streamingBody;
+    }
+
+    /** This session's WASI functions, created on first use (many guests never call most of them). */
+    public HostFunction[] wasiFunctions() {
+        if (wasi == null) {
+            stdout = new GuestOutput(id, "stdout", log, OUTPUT_LIMIT);
+            stderr = new GuestOutput(id, "stderr", log, OUTPUT_LIMIT);
+            WasiOptions.Builder opts = WasiOptions.builder()
+                    .withArguments(arguments)
+                    .withStdout(stdoutPassthrough != null ? stdoutPassthrough : stdout)
+                    .withStderr(stderrPassthrough != null ? stderrPassthrough : stderr)
+                    .withStdin(java.io.InputStream.nullInputStream())
+                    .withRandom(RANDOM)
+                    .withClock(java.time.Clock.systemUTC());
+            environment.forEach(opts::withEnvironment);
+            wasiState = WasiPreview1.builder().withOptions(opts.build()).build();
+            wasi = wasiState.toHostFunctions();
+        }
+        return wasi;
+    }
+
+    /** Collects what a session needs; the server and `ledge run` fill it differently. */
+    public static final class Builder {
+        private String id;
+        private GuestLog log = GuestLog.SERVER_LOG;
+        private GuestEnvironment environment = GuestEnvironment.defaults();
+        private List<String> arguments = List.of("compute-app");
+        private RequestHead downstreamHead;
+        private Body downstreamBody;
+        private DownstreamResponder responder;
+        private java.io.OutputStream stdout;
+        private java.io.OutputStream stderr;
+
+        /** Sends the guest's stdout and stderr straight to these streams instead of the log. */
+        public Builder passthroughOutput(java.io.OutputStream out, java.io.OutputStream err) {
+            this.stdout = out;
+            this.stderr = err;
+            return this;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder log(GuestLog log) {
+            this.log = log;
+            return this;
+        }
+
+        public Builder environment(GuestEnvironment env) {
+            this.environment = env;
+            return this;
+        }
+
+        public Builder arguments(List<String> args) {
+            this.arguments = List.copyOf(args);
+            return this;
+        }
+
+        public Builder downstream(RequestHead head, Body body) {
+            this.downstreamHead = head;
+            this.downstreamBody = body;
+            return this;
+        }
+
+        public Builder responder(DownstreamResponder r) {
+            this.responder = r;
+            return this;
+        }
+
+        public Session build() {
+            return new Session(this);
+        }
+    }
+}
