@@ -8,7 +8,8 @@
 //	/counter     "counter=N dirty=BOOL": N counts requests seen by this instance, dirty says
 //	             whether a 64 KiB global buffer was non-zero on entry (it is filled after)
 //	otherwise    echo: 200, x-echo-method, x-echo-uri (as uri_get returned it),
-//	             x-echo-version (http_version enum number), echo-<name> for every value of
+//	             x-echo-version (http_version enum number), x-echo-trace-id (FASTLY_TRACE_ID),
+//	             x-echo-argv (os.Args joined by spaces), echo-<name> for every value of
 //	             every request header (header_append), body = the request body, sent whole
 //
 // The path is taken from the URI that uri_get returns (absolute, e.g. http://host:port/p?q).
@@ -16,6 +17,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -183,6 +185,12 @@ func echo(req fastlyabi.Request, reqBody fastlyabi.Body, uri string) error {
 		return err
 	}
 	if err := resp.InsertHeader("x-echo-version", strconv.FormatUint(uint64(version), 10)); err != nil {
+		return err
+	}
+	if err := resp.InsertHeader("x-echo-trace-id", os.Getenv("FASTLY_TRACE_ID")); err != nil {
+		return err
+	}
+	if err := resp.InsertHeader("x-echo-argv", strings.Join(os.Args, " ")); err != nil {
 		return err
 	}
 

@@ -108,6 +108,8 @@ fn echo(req: Request, mut body: Body, uri: &str) -> Result<()> {
     resp.insert_header("x-echo-method", req.method()?)?;
     resp.insert_header("x-echo-uri", uri)?;
     resp.insert_header("x-echo-version", req.version()?.0.to_string())?;
+    resp.insert_header("x-echo-trace-id", std::env::var("FASTLY_TRACE_ID").unwrap_or_default())?;
+    resp.insert_header("x-echo-argv", std::env::args().collect::<Vec<_>>().join(" "))?;
     for name in req.header_names()? {
         let echo_name = format!("echo-{}", name);
         for value in req.header_values(&name)? {

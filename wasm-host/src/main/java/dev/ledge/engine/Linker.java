@@ -99,9 +99,25 @@ public final class Linker {
 
     private static void requireType(String module, String qn, FunctionType declared, FunctionType expected, String by) {
         if (!declared.equals(expected)) {
-            throw new ModuleRejectedException(module + ": import " + qn + " is declared as " + declared
-                    + " but " + by + " has " + expected);
+            throw new ModuleRejectedException(module + ": import " + qn + " is declared as " + describe(declared)
+                    + " but " + by + " has " + describe(expected));
         }
+    }
+
+    /** A function type in WAT-like notation, e.g. {@code (i32 i64) -> i32}. */
+    public static String describe(FunctionType t) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < t.params().size(); i++) {
+            sb.append(i == 0 ? "" : " ").append(t.params().get(i).toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        sb.append(") -> ");
+        if (t.returns().isEmpty()) {
+            return sb.append("()").toString();
+        }
+        for (int i = 0; i < t.returns().size(); i++) {
+            sb.append(i == 0 ? "" : " ").append(t.returns().get(i).toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
     }
 
     /** An import nobody provides: answers {@code answer} if it returns one i32, otherwise traps. */

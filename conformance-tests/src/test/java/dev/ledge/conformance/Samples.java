@@ -1,0 +1,36 @@
+package dev.ledge.conformance;
+
+import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The guest samples built by guest-samples/build.sh, each compiled once per test JVM (the JS
+ * SDK's engine takes tens of seconds) and served by one shared server.
+ */
+final class Samples {
+    private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
+
+    private Samples() {
+    }
+
+    static Path wasm(String sample) {
+        Path p = Path.of(System.getProperty("ledge.samples.dir", "../guest-samples/target/wasm")).resolve(sample + ".wasm");
+        if (!Files.isRegularFile(p)) {
+            throw new AssertionError(p + " is missing: the guest-samples module builds it (mvn verify from the root)");
+        }
+        return p;
+    }
+
+    /** The running server for {@code sample}, e.g. {@code rust-echo}. */
+    static TestServer server(String sample) {
+        return SERVERS.computeIfAbsent(sample, s -> {
+            TestServer server = new TestServer(PrelinkedModule.load(wasm(s)));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ledge.testing;
+
+import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.server.LedgeServer;
+import dev.ledge.server.ServiceConfig;
+import dev.ledge.session.GuestEnvironment;
+import dev.ledge.session.GuestLog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real Ledge server on a free loopback port, with the guest output it logged kept for assertions. */
+public final class TestServer implements AutoCloseable {
+    private final LedgeServer server;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** Every guest line logged: "id source: line". */
+    public final List<String> guestLines = new CopyOnWriteArrayList<>();
+
+    public TestServer(PrelinkedModule module) {
+        this(module, 64);
+    }
+
+    public TestServer(PrelinkedModule module, int maxInFlight) {
+        GuestLog log = (id, source, line) -> guestLines.add(id + " " + source + ": " + line);
+        server = new LedgeServer(new ServiceConfig(module.name(), module, GuestEnvironment.defaults(), log), maxInFlight);
+        port = server.start("127.0.0.1", 0);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest req) {
+        try {
+            return client.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request " + req.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

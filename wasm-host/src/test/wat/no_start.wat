@@ -1,0 +1,4 @@
+;; A library module with no _start.
+(module
+  (memory (export "memory") 1)
+  (func (export "main")))
