@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-C", "--config"}, paramLabel = "FILE", description = "A fastly.toml with the local configuration.")
     Path config;
 
+    @picocli.CommandLine.Mixin
+    CacheOptions cache = new CacheOptions();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -41,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HostcallDispatcher.setTrace(trace);
         FastlyToml toml = Configs.load(config);
-        PrelinkedModule pm = PrelinkedModule.load(module);
+        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache());
         List<String> argv = new ArrayList<>();
         argv.add(module.getFileName().toString());
         argv.addAll(args);

@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-in-flight", defaultValue = "64", description = "Sandboxes running at once; more get 503 (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
+    @picocli.CommandLine.Mixin
+    CacheOptions cache = new CacheOptions();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -42,9 +45,10 @@ final class ServeCommand implements Callable<Integer> {
         HostAndPort hp = HostAndPort.parse(addr);
         long t0 = System.nanoTime();
         LOG.info("loading " + module + " ...");
-        PrelinkedModule pm = PrelinkedModule.load(module);
-        LOG.info(String.format("%s: compiled in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
-                pm.name(), pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
+        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache());
+        LOG.info(String.format("%s: %s in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
+                pm.name(), pm.compiled().fromCache() ? "compiled code loaded from cache" : "compiled",
+                pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
                 pm.linked().implemented().size(), pm.linked().unsupported().size(), pm.linked().unknown().size()));
         ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, toml.environment(), GuestLog.SERVER_LOG);
         LedgeServer server = new LedgeServer(svc, maxInFlight);

@@ -24,31 +24,62 @@ public final class CompiledModule {
     private final WasmModule module;
     private final Function<Instance, Machine> machineFactory;
     private final long compileMillis;
+    private final boolean fromCache;
 
-    private CompiledModule(String name, String sha256, WasmModule module, Function<Instance, Machine> factory, long ms) {
+    private CompiledModule(String name, String sha256, WasmModule module, Function<Instance, Machine> factory,
+                           long ms, boolean fromCache) {
         this.name = name;
         this.sha256 = sha256;
         this.module = module;
         this.machineFactory = factory;
         this.compileMillis = ms;
+        this.fromCache = fromCache;
     }
 
     /** Parses, validates and compiles {@code bytes}. */
     public static CompiledModule compile(String name, byte[] bytes) {
+        return compile(name, bytes, null);
+    }
+
+    /**
+     * Parses and validates {@code bytes}, then takes the compiled code from {@code cache} when it
+     * holds an intact entry, or compiles and stores it. A null cache compiles every time.
+     */
+    public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
         String digest = sha256(bytes);
         WasmModule module = ModuleLoader.parse(name, bytes);
         long t0 = System.nanoTime();
+        boolean cached = cache != null && cache.get(module.digest()) != null;
         Function<Instance, Machine> factory;
         try {
-            factory = MachineFactoryCompiler.builder(module)
-                    .withInterpreterFallback(InterpreterFallback.WARN)
-                    .compile();
+            factory = build(module, cache);
         } catch (RuntimeException | LinkageError e) {
-            throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e, e);
+            if (!cached) {
+                throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e, e);
+            }
+            // An intact entry that Chicory cannot load is stale: drop it and compile afresh.
+            LOG.warning(name + ": cached compiled code could not be loaded (" + e + "); compiling again");
+            cache.delete(module.digest());
+            cached = false;
+            try {
+                factory = build(module, cache);
+            } catch (RuntimeException | LinkageError e2) {
+                throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e2, e2);
+            }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        LOG.fine(() -> name + ": compiled " + Modules.definedFunctions(module) + " functions in " + ms + " ms");
-        return new CompiledModule(name, digest, module, factory, ms);
+        boolean hit = cached;
+        LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(module) + " functions in " + ms + " ms");
+        return new CompiledModule(name, digest, module, factory, ms, hit);
+    }
+
+    private static Function<Instance, Machine> build(WasmModule module, CompileCache cache) {
+        MachineFactoryCompiler.Builder b = MachineFactoryCompiler.builder(module)
+                .withInterpreterFallback(InterpreterFallback.WARN);
+        if (cache != null) {
+            b.withCache(cache);
+        }
+        return b.compile();
     }
 
     static String sha256(byte[] bytes) {
@@ -75,7 +106,13 @@ public final class CompiledModule {
         return machineFactory;
     }
 
+    /** Time to compile, or to load from the compile cache. */
     public long compileMillis() {
         return compileMillis;
+    }
+
+    /** Whether the compiled code came from the compile cache. */
+    public boolean fromCache() {
+        return fromCache;
     }
 }

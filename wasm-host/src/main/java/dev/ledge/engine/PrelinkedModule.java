@@ -25,7 +25,13 @@ public final class PrelinkedModule {
     }
 
     public static PrelinkedModule load(Path path) {
-        return load(path.getFileName().toString(), ModuleLoader.read(path));
+        return load(path, null);
+    }
+
+    /** Loads {@code path}, taking compiled code from {@code cache} (null: compile every time). */
+    public static PrelinkedModule load(Path path, CompileCache cache) {
+        String name = path.getFileName().toString();
+        return link(CompiledModule.compile(name, ModuleLoader.read(path), cache), HostcallRegistry.standard());
     }
 
     public static PrelinkedModule link(CompiledModule compiled, HostcallRegistry registry) {

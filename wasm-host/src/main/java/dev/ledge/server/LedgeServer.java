@@ -47,6 +47,7 @@ public final class LedgeServer implements AutoCloseable {
                 .setHost(host)
                 .setPort(port)
                 .setHttp2ClearTextEnabled(true)
+                .setHandle100ContinueAutomatically(true)
                 .setCompressionSupported(false);
         server = vertx.createHttpServer(opts).requestHandler(this::handle);
         try {

@@ -1,0 +1,34 @@
+package dev.ledge.cli;
+
+import dev.ledge.engine.CompiledModule;
+import dev.ledge.engine.CompileCache;
+import dev.ledge.engine.ModuleLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ledge compile}: fills the compile cache ahead of time, so serve and run start without compiling. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile modules into the compile cache ahead of time.")
+final class CompileCommand implements Callable<Integer> {
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where compiled guest code is kept (default: $LEDGE_CACHE_DIR or ~/.cache/ledge/compiled).")
+    Path dir;
+
+    @Parameters(paramLabel = "MODULE.wasm", arity = "1..*", description = "Modules to compile.")
+    List<Path> modules;
+
+    @Override
+    public Integer call() {
+        CompileCache cache = new CompileCache(dir != null ? dir : CompileCache.defaultDir());
+        for (Path m : modules) {
+            CompiledModule c = CompiledModule.compile(m.getFileName().toString(), ModuleLoader.read(m), cache);
+            System.out.printf("%s: %s in %d ms (sha256 %s) -> %s%n", m, c.fromCache() ? "already cached, loaded" : "compiled",
+                    c.compileMillis(), c.sha256().substring(0, 12), cache.dir());
+        }
+        return 0;
+    }
+}
