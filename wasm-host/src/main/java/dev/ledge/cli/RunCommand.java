@@ -7,7 +7,10 @@ import dev.ledge.hostcalls.HostcallDispatcher;
 import dev.ledge.http.Body;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.RequestHead;
+import dev.ledge.service.HostContext;
+import dev.ledge.service.ServiceResources;
 import dev.ledge.session.Session;
+import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +56,24 @@ final class RunCommand implements Callable<Integer> {
         String id = Session.newTraceId();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
+        Vertx vertx = Vertx.vertx();
+        ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
         Session session = Session.builder()
                 .id(id)
+                .resources(resources)
                 .arguments(argv)
                 .environment(toml.environment())
                 .passthroughOutput(System.out, System.err)
                 .downstream(head, new Body())
                 .responder((resp, body, streaming) -> { })
                 .build();
-        RunOutcome outcome = pm.sandbox().run(session);
+        RunOutcome outcome;
+        try {
+            outcome = pm.sandbox().run(session);
+        } finally {
+            resources.close();
+            vertx.close();
+        }
         System.out.flush();
         return switch (outcome.kind()) {
             case COMPLETED, EXITED -> outcome.exitCode();

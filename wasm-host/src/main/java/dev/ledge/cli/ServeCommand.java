@@ -5,6 +5,9 @@ import dev.ledge.engine.PrelinkedModule;
 import dev.ledge.hostcalls.HostcallDispatcher;
 import dev.ledge.server.LedgeServer;
 import dev.ledge.server.ServiceConfig;
+import dev.ledge.service.HostContext;
+import dev.ledge.service.ServiceResources;
+import io.vertx.core.Vertx;
 import dev.ledge.session.GuestLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,8 +44,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         HostcallDispatcher.setTrace(trace);
-        FastlyToml toml = Configs.load(config);
         HostAndPort hp = HostAndPort.parse(addr);
+        FastlyToml toml = Configs.load(config);
+        Vertx vertx = Vertx.vertx();
+        // Configuration errors surface before the (possibly long) compile.
+        ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
         long t0 = System.nanoTime();
         LOG.info("loading " + module + " ...");
         PrelinkedModule pm = PrelinkedModule.load(module, cache.cache());
@@ -50,13 +56,15 @@ final class ServeCommand implements Callable<Integer> {
                 pm.name(), pm.compiled().fromCache() ? "compiled code loaded from cache" : "compiled",
                 pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
                 pm.linked().implemented().size(), pm.linked().unsupported().size(), pm.linked().unknown().size()));
-        ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, toml.environment(), GuestLog.SERVER_LOG);
-        LedgeServer server = new LedgeServer(svc, maxInFlight);
+        ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, resources, toml.environment(), GuestLog.SERVER_LOG);
+        LedgeServer server = new LedgeServer(vertx, svc, maxInFlight);
         int port = server.start(hp.host(), hp.port());
         LOG.info("listening on http://" + hp.host() + ":" + port + "/");
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            resources.close();
+            vertx.close();
             forever.countDown();
         }));
         forever.await();

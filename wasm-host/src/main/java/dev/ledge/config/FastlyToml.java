@@ -111,6 +111,28 @@ public final class FastlyToml {
         return ls != null ? ls : new TomlMapper().createObjectNode();
     }
 
+    /** The table [local_server.NAME] (e.g. "config_stores"), or {@code null} when absent. */
+    public JsonNode localServerTable(String name) {
+        JsonNode t = localServer().get(name);
+        return t == null || t.isNull() ? null : t;
+    }
+
+    /** A path from the file, resolved against the directory that holds fastly.toml. */
+    public Path resolve(String path) {
+        Path p = Path.of(path);
+        if (p.isAbsolute() || file == null) {
+            return p;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return dir == null ? p : dir.resolve(p);
+    }
+
+    /** An error about {@code key} in {@code [table]}, naming this file. */
+    public ConfigException error(String table, String key, String problem) {
+        return new ConfigException((file == null ? "fastly.toml" : file.toString()) + ": [" + table + "]"
+                + (key == null ? "" : " key '" + key + "'") + ": " + problem);
+    }
+
     /** The file this came from, or {@code null}. */
     public Path file() {
         return file;

@@ -35,9 +35,10 @@ public final class LedgeServer implements AutoCloseable {
     private final GuestExecutor executor;
     private HttpServer server;
 
-    public LedgeServer(ServiceConfig service, int maxInFlight) {
+    /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
+    public LedgeServer(Vertx vertx, ServiceConfig service, int maxInFlight) {
         this.service = service;
-        this.vertx = Vertx.vertx();
+        this.vertx = vertx;
         this.executor = new GuestExecutor(maxInFlight);
     }
 
@@ -82,6 +83,7 @@ public final class LedgeServer implements AutoCloseable {
         Session session = Session.builder()
                 .id(id)
                 .environment(service.environment())
+                .resources(service.resources())
                 .log(service.log())
                 .downstream(head, body)
                 .responder(responder)
@@ -149,7 +151,6 @@ public final class LedgeServer implements AutoCloseable {
             if (server != null) {
                 server.close().toCompletionStage().toCompletableFuture().get();
             }
-            vertx.close().toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {
             LOG.fine("close: " + e);
         } finally {

@@ -26,6 +26,7 @@ public final class Session {
     private final String id;
     private final HandleTables handles = new HandleTables();
     private final GuestLog log;
+    private final dev.ledge.service.ServiceResources resources;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final java.io.OutputStream stdoutPassthrough;
@@ -46,6 +47,7 @@ public final class Session {
     private Session(Builder b) {
         this.id = b.id != null ? b.id : newTraceId();
         this.log = b.log;
+        this.resources = b.resources;
         this.environment = b.environment.variables(id);
         this.arguments = b.arguments;
         this.stdoutPassthrough = b.stdout;
@@ -105,6 +107,19 @@ public final class Session {
 
     public GuestLog log() {
         return log;
+    }
+
+    /** The service's shared stores, backends and so on; null only in tests that give none. */
+    public dev.ledge.service.ServiceResources resources() {
+        return resources;
+    }
+
+    /** The service part of type {@code type} (see {@link dev.ledge.service.ServiceResources#get}). */
+    public <T> T resource(Class<T> type) {
+        if (resources == null) {
+            throw new IllegalStateException("this session has no service resources");
+        }
+        return resources.get(type);
     }
 
     public Map<String, String> environment() {
@@ -183,6 +198,7 @@ public final class Session {
     public static final class Builder {
         private String id;
         private GuestLog log = GuestLog.SERVER_LOG;
+        private dev.ledge.service.ServiceResources resources;
         private GuestEnvironment environment = GuestEnvironment.defaults();
         private List<String> arguments = List.of("compute-app");
         private RequestHead downstreamHead;
@@ -205,6 +221,11 @@ public final class Session {
 
         public Builder log(GuestLog log) {
             this.log = log;
+            return this;
+        }
+
+        public Builder resources(dev.ledge.service.ServiceResources r) {
+            this.resources = r;
             return this;
         }
 

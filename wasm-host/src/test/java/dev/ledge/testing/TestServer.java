@@ -1,9 +1,14 @@
 package dev.ledge.testing;
 
+import dev.ledge.config.FastlyToml;
 import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.service.HostContext;
+import dev.ledge.service.ServiceResources;
+import dev.ledge.session.Session;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import dev.ledge.server.LedgeServer;
 import dev.ledge.server.ServiceConfig;
-import dev.ledge.session.GuestEnvironment;
 import dev.ledge.session.GuestLog;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real Ledge server on a free loopback port, with the guest output it logged kept for assertions. */
 public final class TestServer implements AutoCloseable {
+    private final Vertx vertx = Vertx.vertx();
+    private final ServiceResources resources;
     private final LedgeServer server;
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -28,8 +35,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(PrelinkedModule module, int maxInFlight) {
+        this(module, maxInFlight, FastlyToml.empty());
+    }
+
+    /** A server whose service is configured from {@code toml}; data lives under target/test-work. */
+    public TestServer(PrelinkedModule module, int maxInFlight, FastlyToml toml) {
         GuestLog log = (id, source, line) -> guestLines.add(id + " " + source + ": " + line);
-        server = new LedgeServer(new ServiceConfig(module.name(), module, GuestEnvironment.defaults(), log), maxInFlight);
+        Path data = Path.of(System.getProperty("ledge.test.work", "target/test-work"), "data-" + Session.newTraceId());
+        resources = ServiceResources.configure(toml, new HostContext(vertx, data));
+        server = new LedgeServer(vertx, new ServiceConfig(module.name(), module, resources, toml.environment(), log), maxInFlight);
         port = server.start("127.0.0.1", 0);
     }
 
@@ -63,5 +77,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        resources.close();
+        vertx.close();
     }
 }
