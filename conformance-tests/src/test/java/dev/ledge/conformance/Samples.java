@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Samples {
     private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<String, PrelinkedModule> MODULES = new ConcurrentHashMap<>();
 
     private Samples() {
     }
@@ -25,10 +26,15 @@ final class Samples {
         return p;
     }
 
-    /** The running server for {@code sample}, e.g. {@code rust-echo}. */
+    /** The compiled, linked sample, e.g. {@code js-proxy}; compiled once per JVM. */
+    static PrelinkedModule module(String sample) {
+        return MODULES.computeIfAbsent(sample, s -> PrelinkedModule.load(wasm(s)));
+    }
+
+    /** The running server for {@code sample}, e.g. {@code rust-echo}, with no fastly.toml. */
     static TestServer server(String sample) {
         return SERVERS.computeIfAbsent(sample, s -> {
-            TestServer server = new TestServer(PrelinkedModule.load(wasm(s)));
+            TestServer server = new TestServer(module(s));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             return server;
         });

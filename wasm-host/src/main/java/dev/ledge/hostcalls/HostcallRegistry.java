@@ -24,6 +24,10 @@ public final class HostcallRegistry {
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
+        SendCalls.register(r);
+        RequestSettingsCalls.register(r);
+        BackendCalls.register(r);
+        AsyncIoCalls.register(r);
         return r;
     }
 

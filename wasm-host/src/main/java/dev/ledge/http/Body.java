@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  *
  * <p>Reads block the calling guest thread until bytes arrive or the source ends.
  */
-public final class Body {
+public final class Body implements AsyncItem {
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private int headOffset;
     private long buffered;
@@ -25,6 +25,9 @@ public final class Body {
     }
 
     private boolean paused;
+    private boolean awaitingSink;
+    private boolean closeRequested;
+    private final ReadyListeners ready = new ReadyListeners();
 
     /** An empty body to which the guest writes; complete until a source says otherwise. */
     public Body() {
@@ -49,6 +52,13 @@ public final class Body {
         }
         if (sink != null) {
             sink.write(bytes);
+            if (flow != null && !paused && sink.isFull()) {
+                // Piping to a slow peer: stop the source until the sink's queue drains.
+                paused = true;
+                flow.pause().run();
+                BodySink s = sink;
+                s.onDrain(this::resumeAfterDrain);
+            }
             return;
         }
         chunks.addLast(bytes);
@@ -58,6 +68,37 @@ public final class Body {
             flow.pause().run();
         }
         notifyAll();
+        fireReady();
+    }
+
+    private void resumeAfterDrain() {
+        synchronized (this) {
+            if (!paused) {
+                return;
+            }
+            paused = false;
+        }
+        flow.resume().run();
+    }
+
+    private void fireReady() {
+        // Callers hold this body's lock; listeners may take other locks, so they run elsewhere.
+        if (ready.hasWaiting()) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(ready::fire);
+        }
+    }
+
+    @Override
+    public synchronized boolean isReady() {
+        return buffered > 0 || complete || sink != null;
+    }
+
+    @Override
+    public void onReady(Runnable action) {
+        ready.add(action);
+        if (isReady()) {
+            ready.fire();
+        }
     }
 
     /** The source has delivered everything. */
@@ -68,6 +109,7 @@ public final class Body {
             sink.end();
         }
         notifyAll();
+        fireReady();
     }
 
     /** The source broke off (the client went away); readers get an error. */
@@ -79,6 +121,7 @@ public final class Body {
             sink.abort();
         }
         notifyAll();
+        fireReady();
     }
 
     // ---- guest side ----
@@ -231,6 +274,11 @@ public final class Body {
             paused = false;
             flow.resume().run();
         }
+        if (closeRequested && !sinkEnded) {
+            sinkEnded = true;
+            s.end();
+            return;
+        }
         if (endWhenComplete && complete) {
             sinkEnded = true;
             if (failure != null) {
@@ -246,8 +294,21 @@ public final class Body {
         return sink != null;
     }
 
+    /**
+     * Announces that a sink will be attached shortly (a streaming send whose connection is still
+     * being opened): until then writes are kept and a close is remembered, not discarded.
+     */
+    public synchronized void expectSink() {
+        awaitingSink = true;
+    }
+
     /** Closes the body: a streaming body ends successfully; a buffered one is discarded. */
     public synchronized void close() {
+        if (sink == null && awaitingSink) {
+            closeRequested = true;
+            complete = true;
+            return;
+        }
         if (sink != null) {
             if (!sinkEnded) {
                 sinkEnded = true;
@@ -266,6 +327,7 @@ public final class Body {
 
     /** Ends a streaming body unsuccessfully; a buffered one is discarded. */
     public synchronized void abandon() {
+        awaitingSink = false;
         if (sink != null && !sinkEnded) {
             sinkEnded = true;
             sink.abort();

@@ -17,4 +17,14 @@ public interface BodySink {
     /** Blocks while too many written bytes are still queued. */
     default void awaitWritable() throws InterruptedException {
     }
+
+    /** Whether so many bytes are queued that a source feeding this sink should pause. */
+    default boolean isFull() {
+        return false;
+    }
+
+    /** Runs {@code action} once the queue has drained (at once if it is not full). */
+    default void onDrain(Runnable action) {
+        action.run();
+    }
 }

@@ -8,6 +8,15 @@ public final class RequestHead {
     public final HeaderMap headers;
     /** Set on requests that came from a client; null on requests the guest built. */
     public DownstreamInfo downstream;
+    /** auto_decompress_response_set: gzip responses to this request are decompressed. */
+    public boolean autoDecompressGzip;
+    /** framing_headers_mode manually_from_headers: keep the guest's Content-Length / Transfer-Encoding. */
+    public boolean manualFraming;
+    /** cache_override_set / cache_override_v2_set: the tag bits, TTL, SWR and surrogate keys. */
+    public int cacheOverrideTag;
+    public int cacheOverrideTtl;
+    public int cacheOverrideSwr;
+    public String cacheOverrideSurrogateKeys;
 
     public RequestHead() {
         this(new HeaderMap());

@@ -3,6 +3,7 @@ package dev.ledge.server;
 import dev.ledge.engine.RunOutcome;
 import dev.ledge.http.Body;
 import dev.ledge.http.ResponseHead;
+import dev.ledge.http.WriteStreamSink;
 import dev.ledge.session.DownstreamResponder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +16,9 @@ import io.vertx.core.http.HttpVersion;
  * response of their own (see {@link OutcomeStatus}).
  */
 final class VertxResponder implements DownstreamResponder {
+    /** Headers of one connection that never pass to the client (e.g. from a proxied backend response). */
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "keep-alive",
+            "proxy-connection", "te", "trailer", "upgrade");
     private final HttpServerResponse response;
     private final Context context;
     private final HttpVersion clientVersion;
@@ -41,6 +45,9 @@ final class VertxResponder implements DownstreamResponder {
             }
             response.setStatusCode(head.status);
             head.headers.forEachLatin1((name, value) -> {
+                if (HOP_BY_HOP.contains(name)) {
+                    return;
+                }
                 if (head.manualFraming || !(name.equals("content-length") || name.equals("transfer-encoding"))) {
                     response.headers().add(name, value);
                 }
@@ -64,7 +71,10 @@ final class VertxResponder implements DownstreamResponder {
         if (whole == null) {
             // Attached here, on the guest's thread, so that every later write and the close queue
             // behind the head on the event loop, in order.
-            body.attachSink(new VertxSink(response, context), !streamingMode);
+            WriteStreamSink sink = new WriteStreamSink(response, context,
+                    () -> response.ended() || response.closed(), response::reset);
+            context.runOnContext(v -> response.closeHandler(x -> sink.peerGone()));
+            body.attachSink(sink, !streamingMode);
         }
     }
 

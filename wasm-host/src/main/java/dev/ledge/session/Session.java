@@ -43,6 +43,7 @@ public final class Session {
     private GuestOutput stdout;
     private GuestOutput stderr;
     private boolean abiInitialized;
+    private java.util.Map<Class<?>, Object> attachments;
 
     private Session(Builder b) {
         this.id = b.id != null ? b.id : newTraceId();
@@ -141,6 +142,17 @@ public final class Session {
 
     public Body downstreamBody() {
         return downstreamBody;
+    }
+
+    /**
+     * Per-request state a capability keeps beside its handles (e.g. dynamic backends),
+     * created on first use.
+     */
+    public <T> T attachment(Class<T> type, java.util.function.Supplier<T> create) {
+        if (attachments == null) {
+            attachments = new java.util.HashMap<>(4);
+        }
+        return type.cast(attachments.computeIfAbsent(type, k -> create.get()));
     }
 
     public boolean abiInitialized() {

@@ -1,0 +1,70 @@
+package dev.ledge.conformance;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * A real origin server for backend tests, on a free loopback port: /a, /b, /c and /dyn answer
+ * "body-NAME"; /stream/N answers N chunks of 64 KiB; /sha256 answers the SHA-256 and length of
+ * the request body it received; anything else echoes the request body (or describes the request).
+ * Every answer carries x-origin-path, x-origin-host and x-origin-method.
+ */
+final class Origin implements AutoCloseable {
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+
+    Origin() throws Exception {
+        server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get();
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    private void handle(HttpServerRequest req) {
+        req.response().putHeader("x-origin-path", req.uri())
+                .putHeader("x-origin-host", String.valueOf(req.getHeader("host")))
+                .putHeader("x-origin-method", req.method().name());
+        String path = req.path();
+        if (path.equals("/a") || path.equals("/b") || path.equals("/c") || path.equals("/dyn")) {
+            req.response().end("body-" + path.substring(1));
+        } else if (path.startsWith("/stream/")) {
+            int n = Integer.parseInt(path.substring("/stream/".length()));
+            req.response().setChunked(true);
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < n; i++) {
+                req.response().write(Buffer.buffer(chunk));
+            }
+            req.response().end();
+        } else if (path.equals("/sha256")) {
+            MessageDigest md = sha256();
+            long[] len = {0};
+            req.handler(b -> {
+                md.update(b.getBytes());
+                len[0] += b.length();
+            });
+            req.endHandler(v -> req.response().end(HexFormat.of().formatHex(md.digest()) + " " + len[0]));
+        } else {
+            req.body().onSuccess(b -> req.response().end(b.length() > 0 ? b : Buffer.buffer("origin saw " + req.method() + " " + req.uri())));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        vertx.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ledge.backend;
+
+import dev.ledge.abi.Status;
+
+/**
+ * Why a request to a backend failed: the status the send hostcalls return and the
+ * send_error_detail tag that says more (the guest reads it through send_v2 and friends).
+ */
+public final class SendError extends RuntimeException {
+    /** send_error_detail_tag values (abi/spec/types.abi). */
+    public static final int DNS_ERROR = 3;
+    public static final int DESTINATION_NOT_FOUND = 4;
+    public static final int CONNECTION_REFUSED = 7;
+    public static final int CONNECTION_TERMINATED = 8;
+    public static final int CONNECTION_TIMEOUT = 9;
+    public static final int TLS_CERTIFICATE_ERROR = 11;
+    public static final int HTTP_INCOMPLETE_RESPONSE = 13;
+    public static final int HTTP_RESPONSE_TIMEOUT = 16;
+    public static final int HTTP_PROTOCOL_ERROR = 19;
+    public static final int HTTP_REQUEST_URI_INVALID = 21;
+    public static final int INTERNAL_ERROR = 22;
+    public static final int TLS_PROTOCOL_ERROR = 24;
+
+    private final Status status;
+    private final int detailTag;
+
+    public SendError(Status status, int detailTag, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.detailTag = detailTag;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int detailTag() {
+        return detailTag;
+    }
+
+    /** Classifies a failure of the HTTP client. */
+    static SendError from(Throwable t, Backend b) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException) {
+                break;
+            }
+            c = c.getCause();
+        }
+        String what = "backend " + b.name() + " (" + b.host() + ":" + b.port() + "): ";
+        String msg = String.valueOf(c.getMessage());
+        if (c instanceof java.net.UnknownHostException) {
+            return new SendError(Status.ERROR, DNS_ERROR, what + "cannot resolve host: " + msg);
+        }
+        if (c.getClass().getSimpleName().contains("ConnectTimeout")) {
+            return new SendError(Status.ERROR, CONNECTION_TIMEOUT, what + "connect timed out");
+        }
+        if (c instanceof java.net.ConnectException || msg.contains("Connection refused")) {
+            return new SendError(Status.ERROR, CONNECTION_REFUSED, what + "connection refused");
+        }
+        if (c instanceof javax.net.ssl.SSLHandshakeException || c instanceof java.security.cert.CertificateException) {
+            return new SendError(Status.ERROR, TLS_CERTIFICATE_ERROR, what + "TLS handshake failed: " + msg);
+        }
+        if (c instanceof javax.net.ssl.SSLException) {
+            return new SendError(Status.ERROR, TLS_PROTOCOL_ERROR, what + "TLS error: " + msg);
+        }
+        if (msg.contains("closed") || msg.contains("reset")) {
+            return new SendError(Status.ERROR, CONNECTION_TERMINATED, what + "connection closed before a response: " + msg);
+        }
+        return new SendError(Status.ERROR, HTTP_PROTOCOL_ERROR, what + c);
+    }
+}
