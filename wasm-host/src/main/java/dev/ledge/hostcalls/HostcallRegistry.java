@@ -24,6 +24,9 @@ public final class HostcallRegistry {
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
+        ConfigStoreCalls.register(r);
+        DictionaryCalls.register(r);
+        SecretStoreCalls.register(r);
         return r;
     }
 
