@@ -28,6 +28,9 @@ public final class HostcallRegistry {
         RequestSettingsCalls.register(r);
         BackendCalls.register(r);
         AsyncIoCalls.register(r);
+        ConfigStoreCalls.register(r);
+        DictionaryCalls.register(r);
+        SecretStoreCalls.register(r);
         return r;
     }
 

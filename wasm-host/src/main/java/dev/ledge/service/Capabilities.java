@@ -14,5 +14,7 @@ final class Capabilities {
     static void configureAll(FastlyToml toml, HostContext host, ServiceResources.Builder b) {
         // One line per capability.
         dev.ledge.backend.Backends.configure(toml, host, b);
+        dev.ledge.stores.ConfigStores.configure(toml, host, b);
+        dev.ledge.stores.SecretStores.configure(toml, host, b);
     }
 }
