@@ -2,7 +2,7 @@
 # Builds the JS guest samples with Fastly's own JS SDK (@fastly/js-compute, pinned in package.json).
 #   usage: build.sh OUT_DIR
 # src/hello.js -> OUT_DIR/js-hello.wasm, src/echo.js -> OUT_DIR/js-echo.wasm,
-# src/proxy.js -> OUT_DIR/js-proxy.wasm.
+# src/features.js -> OUT_DIR/js-features.wasm.
 # Needs the npm registry only once (npm ci, when node_modules is missing); offline afterwards.
 # A module is rebuilt only when its source, package.json, package-lock.json or this script is newer.
 set -euo pipefail
@@ -53,4 +53,4 @@ build() {
 
 build js-hello hello.js
 build js-echo echo.js
-build js-proxy proxy.js
+build js-features features.js

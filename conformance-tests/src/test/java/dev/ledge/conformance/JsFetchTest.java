@@ -34,13 +34,13 @@ class JsFetchTest {
     static void start() throws Exception {
         origin = new Origin();
         Path toml = Files.writeString(dir.resolve("fastly.toml"), """
-                name = "js-proxy"
+                name = "js-features"
                 [local_server.backends.origin]
                 url = "http://127.0.0.1:%d"
                 [local_server.backends.closed]
                 url = "http://127.0.0.1:9"
                 """.formatted(origin.port()));
-        server = new TestServer(Samples.module("js-proxy"), 16, FastlyToml.load(toml));
+        server = new TestServer(Samples.module("js-features"), 16, FastlyToml.load(toml));
     }
 
     @AfterAll

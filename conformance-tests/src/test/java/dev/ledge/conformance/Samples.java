@@ -26,7 +26,7 @@ final class Samples {
         return p;
     }
 
-    /** The compiled, linked sample, e.g. {@code js-proxy}; compiled once per JVM. */
+    /** The compiled, linked sample, e.g. {@code js-features}; compiled once per JVM. */
     static PrelinkedModule module(String sample) {
         return MODULES.computeIfAbsent(sample, s -> PrelinkedModule.load(wasm(s)));
     }

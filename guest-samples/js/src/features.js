@@ -1,5 +1,5 @@
 /// <reference types="@fastly/js-compute" />
-// Ledge JS sample "js-proxy": fetch() to backends from Fastly's JS SDK, unmodified.
+// Ledge JS sample "js-features": a tour of Fastly's JS SDK APIs, run unmodified on Ledge.
 //
 //   /proxy/<path>      forwards the request (method, headers, body) to backend "origin" at /<path>
 //                      and returns its response as it streams in
@@ -8,11 +8,19 @@
 //   /dynamic/<port>    registers a dynamic backend for 127.0.0.1:<port> and fetches /dyn from it
 //   /refused           fetches from backend "closed" (nothing listens there) and answers 502
 //                      with the error's message
+//   /config/S/K        ConfigStore S, key K: 200 with the value, 404 when absent
+//   /secret/S/K        SecretStore S, key K: 200 with the plaintext, 404 when absent
+//   /log               writes a line to log endpoint "features" with Logger, answers 204
+//   /client            event.client: {"address": ..., "tlsProtocol": ...} as JSON
 import { Backend } from "fastly:backend";
+import { ConfigStore } from "fastly:config-store";
+import { SecretStore } from "fastly:secret-store";
+import { Logger } from "fastly:logger";
 
-addEventListener("fetch", (event) => event.respondWith(handle(event.request)));
+addEventListener("fetch", (event) => event.respondWith(handle(event)));
 
-async function handle(request) {
+async function handle(event) {
+  const request = event.request;
   const url = new URL(request.url);
   const path = url.pathname;
 
@@ -45,6 +53,30 @@ async function handle(request) {
     } catch (e) {
       return new Response("fetch failed: " + e.message, { status: 502 });
     }
+  }
+
+  if (path.startsWith("/config/")) {
+    const [store, key] = path.slice("/config/".length).split("/");
+    const value = new ConfigStore(store).get(key);
+    return value === null ? new Response("no such key", { status: 404 }) : new Response(value);
+  }
+
+  if (path.startsWith("/secret/")) {
+    const [store, key] = path.slice("/secret/".length).split("/");
+    const secret = await new SecretStore(store).get(key);
+    return secret === null ? new Response("no such secret", { status: 404 }) : new Response(secret.plaintext());
+  }
+
+  if (path === "/log") {
+    new Logger("features").log("hello from js " + url.search);
+    return new Response(null, { status: 204 });
+  }
+
+  if (path === "/client") {
+    const c = event.client;
+    return new Response(JSON.stringify({ address: c.address, tlsProtocol: c.tlsProtocol ?? null }), {
+      headers: { "content-type": "application/json" },
+    });
   }
 
   return new Response("not found", { status: 404 });
