@@ -38,35 +38,36 @@ public final class SendError extends RuntimeException {
         return detailTag;
     }
 
-    /** Classifies a failure of the HTTP client. */
+    /** Classifies a failure of the HTTP client by the exceptions anywhere in its cause chain. */
     static SendError from(Throwable t, Backend b) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException) {
-                break;
-            }
-            c = c.getCause();
-        }
         String what = "backend " + b.name() + " (" + b.host() + ":" + b.port() + "): ";
-        String msg = String.valueOf(c.getMessage());
-        if (c instanceof java.net.UnknownHostException) {
-            return new SendError(Status.ERROR, DNS_ERROR, what + "cannot resolve host: " + msg);
+        String deepest = String.valueOf(t.getMessage());
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            deepest = String.valueOf(c.getMessage());
+            String msg = deepest;
+            String type = c.getClass().getSimpleName();
+            if (c instanceof java.net.UnknownHostException) {
+                return new SendError(Status.ERROR, DNS_ERROR, what + "cannot resolve host: " + msg);
+            }
+            if (c instanceof java.security.cert.CertificateException || c instanceof java.security.cert.CertPathBuilderException
+                    || c instanceof java.security.cert.CertPathValidatorException || c instanceof javax.net.ssl.SSLHandshakeException) {
+                return new SendError(Status.ERROR, TLS_CERTIFICATE_ERROR, what + "TLS certificate not accepted: " + msg);
+            }
+            if (type.contains("ConnectTimeout") || type.contains("TimeoutException") && msg.contains("getting a connection")) {
+                return new SendError(Status.ERROR, CONNECTION_TIMEOUT, what + "connect timed out");
+            }
+            if (c instanceof java.net.ConnectException || msg.contains("Connection refused")) {
+                return new SendError(Status.ERROR, CONNECTION_REFUSED, what + "connection refused");
+            }
         }
-        if (c.getClass().getSimpleName().contains("ConnectTimeout")) {
-            return new SendError(Status.ERROR, CONNECTION_TIMEOUT, what + "connect timed out");
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException) {
+                return new SendError(Status.ERROR, TLS_PROTOCOL_ERROR, what + "TLS error: " + c.getMessage());
+            }
         }
-        if (c instanceof java.net.ConnectException || msg.contains("Connection refused")) {
-            return new SendError(Status.ERROR, CONNECTION_REFUSED, what + "connection refused");
+        if (deepest.contains("closed") || deepest.contains("reset")) {
+            return new SendError(Status.ERROR, CONNECTION_TERMINATED, what + "connection closed before a response: " + deepest);
         }
-        if (c instanceof javax.net.ssl.SSLHandshakeException || c instanceof java.security.cert.CertificateException) {
-            return new SendError(Status.ERROR, TLS_CERTIFICATE_ERROR, what + "TLS handshake failed: " + msg);
-        }
-        if (c instanceof javax.net.ssl.SSLException) {
-            return new SendError(Status.ERROR, TLS_PROTOCOL_ERROR, what + "TLS error: " + msg);
-        }
-        if (msg.contains("closed") || msg.contains("reset")) {
-            return new SendError(Status.ERROR, CONNECTION_TERMINATED, what + "connection closed before a response: " + msg);
-        }
-        return new SendError(Status.ERROR, HTTP_PROTOCOL_ERROR, what + c);
+        return new SendError(Status.ERROR, HTTP_PROTOCOL_ERROR, what + t);
     }
 }
