@@ -38,10 +38,7 @@ final class Origin implements AutoCloseable {
             req.response().setChunked(true);
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
-            for (int i = 0; i < n; i++) {
-                req.response().write(Buffer.buffer(chunk));
-            }
-            req.response().end();
+            writeChunks(req.response(), Buffer.buffer(chunk), n);
         } else if (path.equals("/sha256")) {
             MessageDigest md = sha256();
             long[] len = {0};
@@ -52,6 +49,21 @@ final class Origin implements AutoCloseable {
             req.endHandler(v -> req.response().end(HexFormat.of().formatHex(md.digest()) + " " + len[0]));
         } else {
             req.body().onSuccess(b -> req.response().end(b.length() > 0 ? b : Buffer.buffer("origin saw " + req.method() + " " + req.uri())));
+        }
+    }
+
+    /** Writes {@code n} copies of {@code chunk}, waiting for the client whenever its queue is full. */
+    private static void writeChunks(io.vertx.core.http.HttpServerResponse resp, Buffer chunk, int n) {
+        int left = n;
+        while (left > 0 && !resp.writeQueueFull()) {
+            resp.write(chunk);
+            left--;
+        }
+        if (left == 0) {
+            resp.end();
+        } else {
+            int rest = left;
+            resp.drainHandler(v -> writeChunks(resp, chunk, rest));
         }
     }
 
