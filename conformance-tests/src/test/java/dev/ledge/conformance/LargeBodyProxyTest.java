@@ -81,7 +81,7 @@ class LargeBodyProxyTest {
                     .redirectErrorStream(true).start();
             try {
                 int port = awaitPort(ledge);
-                HttpClient client = HttpClient.newHttpClient();
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 Payload payload = new Payload();
                 HttpResponse<String> up = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sha256"))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> payload)).timeout(java.time.Duration.ofMinutes(3)).build(),
