@@ -24,6 +24,8 @@ public final class HostcallRegistry {
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
+        KvStoreCalls.register(r);
+        ObjectStoreCalls.register(r);
         return r;
     }
 
