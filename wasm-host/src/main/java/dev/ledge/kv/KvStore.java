@@ -194,9 +194,7 @@ public final class KvStore implements AutoCloseable {
             throw notFound(key);
         }
         try {
-            Path p = pathFor(key);
-            Files.deleteIfExists(p);
-            EntryFile.forceDirectory(p.getParent());
+            Files.deleteIfExists(pathFor(key));
         } catch (IOException e) {
             throw internal("deleting " + key, e);
         }
