@@ -31,6 +31,8 @@ public final class HostcallRegistry {
         ConfigStoreCalls.register(r);
         DictionaryCalls.register(r);
         SecretStoreCalls.register(r);
+        KvStoreCalls.register(r);
+        ObjectStoreCalls.register(r);
         return r;
     }
 

@@ -16,5 +16,6 @@ final class Capabilities {
         dev.ledge.backend.Backends.configure(toml, host, b);
         dev.ledge.stores.ConfigStores.configure(toml, host, b);
         dev.ledge.stores.SecretStores.configure(toml, host, b);
+        dev.ledge.kv.KvStores.configure(toml, host, b);
     }
 }

@@ -40,8 +40,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose service is configured from {@code toml}; data lives under target/test-work. */
     public TestServer(PrelinkedModule module, int maxInFlight, FastlyToml toml) {
+        this(module, maxInFlight, toml, Path.of(System.getProperty("ledge.test.work", "target/test-work"), "data-" + Session.newTraceId()));
+    }
+
+    /** A server whose data lives in {@code data}, so that a second server there sees what the first one kept. */
+    public TestServer(PrelinkedModule module, int maxInFlight, FastlyToml toml, Path data) {
         GuestLog log = (id, source, line) -> guestLines.add(id + " " + source + ": " + line);
-        Path data = Path.of(System.getProperty("ledge.test.work", "target/test-work"), "data-" + Session.newTraceId());
         resources = ServiceResources.configure(toml, new HostContext(vertx, data));
         server = new LedgeServer(vertx, new ServiceConfig(module.name(), module, resources, toml.environment(), log), maxInFlight);
         port = server.start("127.0.0.1", 0);
