@@ -24,6 +24,12 @@ public final class HostcallRegistry {
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
+        ErlCalls.register(r);
+        AclCalls.register(r);
+        DeviceDetectionCalls.register(r);
+        ComputeRuntimeCalls.register(r);
+        PurgeCalls.register(r);
+        UapCalls.register(r);
         return r;
     }
 

@@ -13,5 +13,9 @@ final class Capabilities {
 
     static void configureAll(FastlyToml toml, HostContext host, ServiceResources.Builder b) {
         // One line per capability.
+        dev.ledge.erl.EdgeRateLimits.configure(toml, host, b);
+        dev.ledge.acl.Acls.configure(toml, host, b);
+        dev.ledge.devicedetection.DeviceDetection.configure(toml, host, b);
+        dev.ledge.purge.Purges.configure(toml, host, b);
     }
 }
