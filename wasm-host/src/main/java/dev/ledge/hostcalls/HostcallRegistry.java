@@ -33,6 +33,12 @@ public final class HostcallRegistry {
         SecretStoreCalls.register(r);
         KvStoreCalls.register(r);
         ObjectStoreCalls.register(r);
+        ErlCalls.register(r);
+        AclCalls.register(r);
+        DeviceDetectionCalls.register(r);
+        ComputeRuntimeCalls.register(r);
+        PurgeCalls.register(r);
+        UapCalls.register(r);
         return r;
     }
 

@@ -289,6 +289,11 @@ public final class Body implements AsyncItem {
         }
     }
 
+    /** Bytes held in the host's buffer right now (not yet read or sent). */
+    public synchronized long bufferedBytes() {
+        return buffered;
+    }
+
     /** Whether a sink is attached (the body is streaming out). */
     public synchronized boolean isStreaming() {
         return sink != null;

@@ -17,5 +17,9 @@ final class Capabilities {
         dev.ledge.stores.ConfigStores.configure(toml, host, b);
         dev.ledge.stores.SecretStores.configure(toml, host, b);
         dev.ledge.kv.KvStores.configure(toml, host, b);
+        dev.ledge.erl.EdgeRateLimits.configure(toml, host, b);
+        dev.ledge.acl.Acls.configure(toml, host, b);
+        dev.ledge.devicedetection.DeviceDetection.configure(toml, host, b);
+        dev.ledge.purge.Purges.configure(toml, host, b);
     }
 }

@@ -18,6 +18,11 @@ public final class GuestMemory {
         return memory == null ? 0 : (long) memory.pages() * Memory.PAGE_SIZE;
     }
 
+    /** Pages (64 KiB each) of linear memory the guest has now. */
+    public int pages() {
+        return memory == null ? 0 : memory.pages();
+    }
+
     /** Checks that {@code [ptr, ptr+len)} (both u32) lies inside memory. */
     public void check(int ptr, int len, String what) {
         long p = Integer.toUnsignedLong(ptr);

@@ -44,6 +44,7 @@ public final class Session {
     private GuestOutput stderr;
     private boolean abiInitialized;
     private java.util.Map<Class<?>, Object> attachments;
+    private long cpuStartNanos = -1;
 
     private Session(Builder b) {
         this.id = b.id != null ? b.id : newTraceId();
@@ -80,6 +81,7 @@ public final class Session {
     /** Makes this the current session of the calling thread until {@link #exit()}. */
     public void enter(Memory mem) {
         this.memory = new GuestMemory(mem);
+        this.cpuStartNanos = CpuClock.threadNanos();
         CURRENT.set(this);
     }
 
@@ -96,6 +98,12 @@ public final class Session {
 
     public String id() {
         return id;
+    }
+
+    /** CPU time the calling (guest) thread has used since this session entered it, in ns; -1 when unknown. */
+    public long cpuNanosUsed() {
+        long now = CpuClock.threadNanos();
+        return now < 0 || cpuStartNanos < 0 ? -1 : now - cpuStartNanos;
     }
 
     public HandleTables handles() {
