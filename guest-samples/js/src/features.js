@@ -12,10 +12,17 @@
 //   /secret/S/K        SecretStore S, key K: 200 with the plaintext, 404 when absent
 //   /log               writes a line to log endpoint "features" with Logger, answers 204
 //   /client            event.client: {"address": ..., "tlsProtocol": ...} as JSON
+//   /kv/S/K            KVStore S, key K: GET answers the value (404 when absent), PUT stores the body
+//   /acl/A/IP          Acl A looked up for IP: {"action","prefix"} as JSON, 404 when no entry matches
+//   /erl/ENTRY         EdgeRateLimiter over RateCounter "rc" and PenaltyBox "pb": more than 3 requests
+//                      per second puts ENTRY in the box for a minute; {"blocked": bool, "count": n}
 import { Backend } from "fastly:backend";
 import { ConfigStore } from "fastly:config-store";
 import { SecretStore } from "fastly:secret-store";
 import { Logger } from "fastly:logger";
+import { KVStore } from "fastly:kv-store";
+import { Acl } from "fastly:acl";
+import { EdgeRateLimiter, RateCounter, PenaltyBox } from "fastly:edge-rate-limiter";
 
 addEventListener("fetch", (event) => event.respondWith(handle(event)));
 
@@ -77,6 +84,34 @@ async function handle(event) {
     return new Response(JSON.stringify({ address: c.address, tlsProtocol: c.tlsProtocol ?? null }), {
       headers: { "content-type": "application/json" },
     });
+  }
+
+  if (path.startsWith("/kv/")) {
+    const [store, key] = path.slice("/kv/".length).split("/");
+    const kv = new KVStore(store);
+    if (request.method === "PUT") {
+      await kv.put(key, await request.text());
+      return new Response(null, { status: 204 });
+    }
+    const entry = await kv.get(key);
+    return entry === null ? new Response("no such key", { status: 404 }) : new Response(await entry.text());
+  }
+
+  if (path.startsWith("/acl/")) {
+    const [name, ip] = path.slice("/acl/".length).split("/");
+    const match = await Acl.open(name).lookup(ip);
+    return match === null
+      ? new Response("no match", { status: 404 })
+      : new Response(JSON.stringify(match), { headers: { "content-type": "application/json" } });
+  }
+
+  if (path.startsWith("/erl/")) {
+    const entry = path.slice("/erl/".length);
+    const counter = new RateCounter("rc");
+    const limiter = new EdgeRateLimiter(counter, new PenaltyBox("pb"));
+    const blocked = limiter.checkRate(entry, 1, 1, 3, 1);
+    const count = counter.lookupCount(entry, 10);
+    return new Response(JSON.stringify({ blocked, count }), { headers: { "content-type": "application/json" } });
   }
 
   return new Response("not found", { status: 404 });

@@ -1,5 +1,6 @@
 package dev.ledge.conformance;
 
+import dev.ledge.engine.CompileCache;
 import dev.ledge.engine.PrelinkedModule;
 import dev.ledge.testing.TestServer;
 import java.nio.file.Files;
@@ -14,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Samples {
     private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
     private static final Map<String, PrelinkedModule> MODULES = new ConcurrentHashMap<>();
+    /** Compiled code survives between test runs in target/, so only changed samples recompile. */
+    private static final CompileCache CACHE = new CompileCache(
+            Path.of(System.getProperty("ledge.test.work", "target/test-work")).resolve("compile-cache"));
 
     private Samples() {
     }
@@ -28,7 +32,7 @@ final class Samples {
 
     /** The compiled, linked sample, e.g. {@code js-features}; compiled once per JVM. */
     static PrelinkedModule module(String sample) {
-        return MODULES.computeIfAbsent(sample, s -> PrelinkedModule.load(wasm(s)));
+        return MODULES.computeIfAbsent(sample, s -> PrelinkedModule.load(wasm(s), CACHE));
     }
 
     /** The running server for {@code sample}, e.g. {@code rust-echo}, with no fastly.toml. */

@@ -17,19 +17,19 @@ final class KvHandles {
     }
 
     /** A KV lookup that has run, waiting for lookup_wait: the value, or why there is none. */
-    record PendingKvLookup(KvValue value, KvError error) {
+    record PendingKvLookup(KvValue value, KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** A KV insert that has run, waiting for insert_wait to report how it went. */
-    record PendingKvInsert(KvError error) {
+    record PendingKvInsert(KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** A KV delete that has run, waiting for delete_wait to report how it went. */
-    record PendingKvDelete(KvError error) {
+    record PendingKvDelete(KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** A KV listing that has run, waiting for list_wait: the JSON page, or why there is none. */
-    record PendingKvList(byte[] json, KvError error) {
+    record PendingKvList(byte[] json, KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** A KV store opened through the old object-store API (an object_store_handle). */
@@ -37,14 +37,14 @@ final class KvHandles {
     }
 
     /** An object-store lookup that has run, waiting for pending_lookup_wait. */
-    record PendingObjectLookup(KvValue value, KvError error) {
+    record PendingObjectLookup(KvValue value, KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** An object-store insert that has run, waiting for pending_insert_wait. */
-    record PendingObjectInsert(KvError error) {
+    record PendingObjectInsert(KvError error) implements dev.ledge.http.CompletedItem {
     }
 
     /** An object-store delete that has run, waiting for pending_delete_wait. */
-    record PendingObjectDelete(KvError error) {
+    record PendingObjectDelete(KvError error) implements dev.ledge.http.CompletedItem {
     }
 }
