@@ -76,4 +76,29 @@ class BackendTransportTest {
                 """.formatted(silent.actualPort(), fast.actualPort()));
         assertEquals("a-failed:016 b:204", body);
     }
+
+    @Test
+    void gzipResponsesAreDecompressedOnlyWhenTheGuestAsks(@TempDir Path dir) throws Exception {
+        byte[] text = "hello, compressed world! ".repeat(200).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(text);
+        }
+        HttpServer origin = vertx.createHttpServer()
+                .requestHandler(r -> r.response().putHeader("content-encoding", "gzip").end(io.vertx.core.buffer.Buffer.buffer(gz.toByteArray())))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        Path toml = Files.writeString(dir.resolve("fastly.toml"),
+                "[local_server.backends.origin]\nurl = \"http://127.0.0.1:" + origin.actualPort() + "\"\n");
+        PrelinkedModule m = PrelinkedModule.load("gunzip_proxy", Wat.compile("gunzip_proxy"));
+        try (TestServer server = new TestServer(m, 4, FastlyToml.load(toml))) {
+            java.net.http.HttpResponse<byte[]> auto = server.client().send(
+                    java.net.http.HttpRequest.newBuilder(server.uri("/auto")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(text, auto.body());
+            assertEquals(java.util.Optional.empty(), auto.headers().firstValue("content-encoding"));
+            java.net.http.HttpResponse<byte[]> raw = server.client().send(
+                    java.net.http.HttpRequest.newBuilder(server.uri("/raw")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(gz.toByteArray(), raw.body());
+            assertEquals("gzip", raw.headers().firstValue("content-encoding").orElse(null));
+        }
+    }
 }
