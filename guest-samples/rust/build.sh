@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Rust guest samples: hello -> $OUT_DIR/rust-hello.wasm, echo -> $OUT_DIR/rust-echo.wasm.
+# Builds the Rust guest samples: hello -> $OUT_DIR/rust-hello.wasm, echo -> $OUT_DIR/rust-echo.wasm,
+# features -> $OUT_DIR/rust-features.wasm.
 # Uses Debian's rustc (/usr/bin/rustc) with the wasm32-wasi std only: no Cargo, no crates.
-# The binding abi/rust/fastly_abi.rs is pulled into each sample as a module (#[path]).
+# The binding abi/rust/fastly_abi/ is pulled into each sample as a module (#[path] to its mod.rs).
 # A module is skipped when its output is newer than its sources, the binding and this script.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ fi
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-binding="$root/abi/rust/fastly_abi.rs"
+binding_dir="$root/abi/rust/fastly_abi"
 out_dir="$1"
 mkdir -p "$out_dir"
 # Always use Debian's rustc: the rustup one that may come first on PATH lacks the wasm target.
@@ -46,7 +47,8 @@ build() {
   local out="$out_dir/rust-$name.wasm"
   local deps=()
   mapfile -t deps < <(find "$src_dir" -type f -name '*.rs' | sort)
-  deps+=("$binding" "$here/build.sh")
+  mapfile -t -O "${#deps[@]}" deps < <(find "$binding_dir" -type f -name '*.rs' | sort)
+  deps+=("$here/build.sh")
   if up_to_date "$out" "${deps[@]}"; then
     echo "rust: $out is up to date"
     return
@@ -66,3 +68,4 @@ build() {
 
 build hello
 build echo
+build features

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -59,12 +60,53 @@ var expectedCore = map[string]string{
 
 	"fastly_log.endpoint_get": "(i32,i32,i32)->i32",
 	"fastly_log.write":        "(i32,i32,i32,i32)->i32",
+
+	"fastly_http_req.send_v2":                  "(i32,i32,i32,i32,i32,i32,i32)->i32",
+	"fastly_http_req.send_async":               "(i32,i32,i32,i32,i32)->i32",
+	"fastly_http_req.send_async_streaming":     "(i32,i32,i32,i32,i32)->i32",
+	"fastly_http_req.pending_req_wait_v2":      "(i32,i32,i32,i32)->i32",
+	"fastly_http_req.pending_req_select_v2":    "(i32,i32,i32,i32,i32,i32)->i32",
+	"fastly_http_req.register_dynamic_backend": "(i32,i32,i32,i32,i32,i32)->i32",
+
+	"fastly_backend.exists":   "(i32,i32,i32)->i32",
+	"fastly_backend.get_host": "(i32,i32,i32,i32,i32)->i32",
+	"fastly_backend.get_port": "(i32,i32,i32)->i32",
+
+	"fastly_async_io.select": "(i32,i32,i32,i32)->i32",
+
+	"fastly_config_store.open": "(i32,i32,i32)->i32",
+	"fastly_config_store.get":  "(i32,i32,i32,i32,i32,i32)->i32",
+	"fastly_dictionary.open":   "(i32,i32,i32)->i32",
+	"fastly_dictionary.get":    "(i32,i32,i32,i32,i32,i32)->i32",
+
+	"fastly_secret_store.open":      "(i32,i32,i32)->i32",
+	"fastly_secret_store.get":       "(i32,i32,i32,i32)->i32",
+	"fastly_secret_store.plaintext": "(i32,i32,i32,i32)->i32",
 }
 
 type rawDecl struct {
 	importName string // "module.name"; empty for stubs
 	params     []string
 	result     string
+}
+
+// parseRawFiles merges parseRaw over every file matching pattern (e.g. "raw*_wasip1.go").
+func parseRawFiles(t *testing.T, pattern string) map[string]rawDecl {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files match %s: %v", pattern, err)
+	}
+	out := map[string]rawDecl{}
+	for _, f := range files {
+		for name, d := range parseRaw(t, f) {
+			if _, dup := out[name]; dup {
+				t.Errorf("%s declared twice (again in %s)", name, f)
+			}
+			out[name] = d
+		}
+	}
+	return out
 }
 
 func parseRaw(t *testing.T, file string) map[string]rawDecl {
@@ -123,7 +165,7 @@ func coreType(t *testing.T, goType string) string {
 }
 
 func TestImportsMatchWitx(t *testing.T) {
-	imports := parseRaw(t, "raw_wasip1.go")
+	imports := parseRawFiles(t, "raw*_wasip1.go")
 	seen := map[string]bool{}
 	for goName, d := range imports {
 		if d.importName == "" {
@@ -154,8 +196,8 @@ func TestImportsMatchWitx(t *testing.T) {
 }
 
 func TestStubsMatchImports(t *testing.T) {
-	imports := parseRaw(t, "raw_wasip1.go")
-	stubs := parseRaw(t, "raw_stub.go")
+	imports := parseRawFiles(t, "raw*_wasip1.go")
+	stubs := parseRawFiles(t, "raw*_stub.go")
 	for name, d := range imports {
 		s, ok := stubs[name]
 		if !ok {

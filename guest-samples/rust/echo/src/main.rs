@@ -7,7 +7,7 @@
 //! * `/counter`    — `counter=N dirty=BOOL`: proves each request gets a fresh instance.
 //! * anything else — echoes method, URI, version, every header (as `echo-NAME`) and the body.
 
-#[path = "../../../../abi/rust/fastly_abi.rs"]
+#[path = "../../../../abi/rust/fastly_abi/mod.rs"]
 mod fastly_abi;
 
 use fastly_abi::{Body, Request, Response, Result};

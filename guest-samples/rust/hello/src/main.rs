@@ -2,7 +2,7 @@
 //!
 //! Logs one line to the log endpoint "ledge-sample" and prints one line to stdout.
 
-#[path = "../../../../abi/rust/fastly_abi.rs"]
+#[path = "../../../../abi/rust/fastly_abi/mod.rs"]
 mod fastly_abi;
 
 use fastly_abi::{Body, Log, Request, Response};

@@ -1,0 +1,342 @@
+//! HTTP request and response handles.
+
+use super::{
+    get_bytes, get_multi, init, ip_from_octets, names_to_strings, nul_terminated, optional, sys, Body,
+    HttpVersion, Result, Status,
+};
+use std::net::IpAddr;
+
+// ---------------------------------------------------------------------------------------------
+// Request
+// ---------------------------------------------------------------------------------------------
+
+/// An HTTP request handle.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Request {
+    handle: sys::Handle,
+}
+
+impl Request {
+    /// Gets the downstream (client) request and its body; calls [`init`] first.
+    pub fn downstream() -> Result<(Request, Body)> {
+        init()?;
+        let mut req = sys::INVALID_HANDLE;
+        let mut body = sys::INVALID_HANDLE;
+        Status::check(unsafe { sys::fastly_http_req::body_downstream_get(&mut req, &mut body) })?;
+        Ok((Request { handle: req }, Body::from_handle(body)))
+    }
+
+    /// Creates a new, empty request.
+    pub fn new() -> Result<Request> {
+        let mut h = sys::INVALID_HANDLE;
+        Status::check(unsafe { sys::fastly_http_req::new(&mut h) })?;
+        Ok(Request { handle: h })
+    }
+
+    /// Wraps a raw request handle.
+    pub fn from_handle(handle: sys::Handle) -> Request {
+        Request { handle }
+    }
+
+    /// The raw handle.
+    pub fn handle(&self) -> sys::Handle {
+        self.handle
+    }
+
+    /// The request method, e.g. `"GET"`.
+    pub fn method(&self) -> Result<String> {
+        let h = self.handle;
+        let bytes = get_bytes(|p, l, n| unsafe { sys::fastly_http_req::method_get(h, p, l, n) })?;
+        String::from_utf8(bytes).map_err(|_| Status::ERROR)
+    }
+
+    /// Sets the request method.
+    pub fn set_method(&mut self, method: &str) -> Result<()> {
+        Status::check(unsafe {
+            sys::fastly_http_req::method_set(self.handle, method.as_ptr(), method.len())
+        })
+    }
+
+    /// The request URI exactly as the host returns it (absolute for the downstream request).
+    pub fn uri(&self) -> Result<String> {
+        let h = self.handle;
+        let bytes = get_bytes(|p, l, n| unsafe { sys::fastly_http_req::uri_get(h, p, l, n) })?;
+        String::from_utf8(bytes).map_err(|_| Status::ERROR)
+    }
+
+    /// Sets the request URI.
+    pub fn set_uri(&mut self, uri: &str) -> Result<()> {
+        Status::check(unsafe {
+            sys::fastly_http_req::uri_set(self.handle, uri.as_ptr(), uri.len())
+        })
+    }
+
+    /// The HTTP version.
+    pub fn version(&self) -> Result<HttpVersion> {
+        let mut v: u32 = 0;
+        Status::check(unsafe { sys::fastly_http_req::version_get(self.handle, &mut v) })?;
+        Ok(HttpVersion(v))
+    }
+
+    /// Sets the HTTP version.
+    pub fn set_version(&mut self, version: HttpVersion) -> Result<()> {
+        Status::check(unsafe { sys::fastly_http_req::version_set(self.handle, version.0) })
+    }
+
+    /// All header names, each once.
+    pub fn header_names(&self) -> Result<Vec<String>> {
+        let h = self.handle;
+        let items = get_multi(|p, l, c, e, n| unsafe {
+            sys::fastly_http_req::header_names_get(h, p, l, c, e, n)
+        })?;
+        Ok(names_to_strings(items))
+    }
+
+    /// All values of header `name`, in order (empty if absent).
+    pub fn header_values(&self, name: &str) -> Result<Vec<Vec<u8>>> {
+        let h = self.handle;
+        get_multi(|p, l, c, e, n| unsafe {
+            sys::fastly_http_req::header_values_get(h, name.as_ptr(), name.len(), p, l, c, e, n)
+        })
+    }
+
+    /// The first value of header `name`, or `None` if absent.
+    pub fn header_value(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        let h = self.handle;
+        optional(get_bytes(|p, l, n| unsafe {
+            sys::fastly_http_req::header_value_get(h, name.as_ptr(), name.len(), p, l, n)
+        }))
+    }
+
+    /// Replaces all values of header `name` with `values`.
+    pub fn set_header_values<V: AsRef<[u8]>>(&mut self, name: &str, values: &[V]) -> Result<()> {
+        let list = nul_terminated(values);
+        Status::check(unsafe {
+            sys::fastly_http_req::header_values_set(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                list.as_ptr(),
+                list.len(),
+            )
+        })
+    }
+
+    /// Sets header `name` to the single value `value`.
+    pub fn insert_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
+        let v = value.as_ref();
+        Status::check(unsafe {
+            sys::fastly_http_req::header_insert(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                v.as_ptr(),
+                v.len(),
+            )
+        })
+    }
+
+    /// Adds `value` to header `name`, keeping the existing values.
+    pub fn append_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
+        let v = value.as_ref();
+        Status::check(unsafe {
+            sys::fastly_http_req::header_append(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                v.as_ptr(),
+                v.len(),
+            )
+        })
+    }
+
+    /// Removes header `name`; returns false if it was absent.
+    pub fn remove_header(&mut self, name: &str) -> Result<bool> {
+        let r = Status::check(unsafe {
+            sys::fastly_http_req::header_remove(self.handle, name.as_ptr(), name.len())
+        });
+        Ok(optional(r)?.is_some())
+    }
+
+    /// The client's IP address (only meaningful on the downstream request).
+    pub fn client_ip_addr(&self) -> Result<IpAddr> {
+        let mut octets = [0u8; 16];
+        let mut n: usize = 0;
+        Status::check(unsafe {
+            sys::fastly_http_downstream::downstream_client_ip_addr(
+                self.handle,
+                octets.as_mut_ptr(),
+                &mut n,
+            )
+        })?;
+        ip_from_octets(&octets, n)
+    }
+
+    /// The server's IP address the client connected to (downstream request only).
+    pub fn server_ip_addr(&self) -> Result<IpAddr> {
+        let mut octets = [0u8; 16];
+        let mut n: usize = 0;
+        Status::check(unsafe {
+            sys::fastly_http_downstream::downstream_server_ip_addr(
+                self.handle,
+                octets.as_mut_ptr(),
+                &mut n,
+            )
+        })?;
+        ip_from_octets(&octets, n)
+    }
+
+    /// Frees the request handle.
+    pub fn close(self) -> Result<()> {
+        Status::check(unsafe { sys::fastly_http_req::close(self.handle) })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response
+// ---------------------------------------------------------------------------------------------
+
+/// An HTTP response handle.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Response {
+    handle: sys::Handle,
+}
+
+impl Response {
+    /// Creates a new response (status 200, no headers).
+    pub fn new() -> Result<Response> {
+        let mut h = sys::INVALID_HANDLE;
+        Status::check(unsafe { sys::fastly_http_resp::new(&mut h) })?;
+        Ok(Response { handle: h })
+    }
+
+    /// Wraps a raw response handle.
+    pub fn from_handle(handle: sys::Handle) -> Response {
+        Response { handle }
+    }
+
+    /// The raw handle.
+    pub fn handle(&self) -> sys::Handle {
+        self.handle
+    }
+
+    /// The status code.
+    pub fn status(&self) -> Result<u16> {
+        let mut s: u16 = 0;
+        Status::check(unsafe { sys::fastly_http_resp::status_get(self.handle, &mut s) })?;
+        Ok(s)
+    }
+
+    /// Sets the status code.
+    pub fn set_status(&mut self, status: u16) -> Result<()> {
+        Status::check(unsafe { sys::fastly_http_resp::status_set(self.handle, status) })
+    }
+
+    /// The HTTP version.
+    pub fn version(&self) -> Result<HttpVersion> {
+        let mut v: u32 = 0;
+        Status::check(unsafe { sys::fastly_http_resp::version_get(self.handle, &mut v) })?;
+        Ok(HttpVersion(v))
+    }
+
+    /// Sets the HTTP version.
+    pub fn set_version(&mut self, version: HttpVersion) -> Result<()> {
+        Status::check(unsafe { sys::fastly_http_resp::version_set(self.handle, version.0) })
+    }
+
+    /// All header names, each once.
+    pub fn header_names(&self) -> Result<Vec<String>> {
+        let h = self.handle;
+        let items = get_multi(|p, l, c, e, n| unsafe {
+            sys::fastly_http_resp::header_names_get(h, p, l, c, e, n)
+        })?;
+        Ok(names_to_strings(items))
+    }
+
+    /// All values of header `name`, in order (empty if absent).
+    pub fn header_values(&self, name: &str) -> Result<Vec<Vec<u8>>> {
+        let h = self.handle;
+        get_multi(|p, l, c, e, n| unsafe {
+            sys::fastly_http_resp::header_values_get(h, name.as_ptr(), name.len(), p, l, c, e, n)
+        })
+    }
+
+    /// The first value of header `name`, or `None` if absent.
+    pub fn header_value(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        let h = self.handle;
+        optional(get_bytes(|p, l, n| unsafe {
+            sys::fastly_http_resp::header_value_get(h, name.as_ptr(), name.len(), p, l, n)
+        }))
+    }
+
+    /// Replaces all values of header `name` with `values`.
+    pub fn set_header_values<V: AsRef<[u8]>>(&mut self, name: &str, values: &[V]) -> Result<()> {
+        let list = nul_terminated(values);
+        Status::check(unsafe {
+            sys::fastly_http_resp::header_values_set(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                list.as_ptr(),
+                list.len(),
+            )
+        })
+    }
+
+    /// Sets header `name` to the single value `value`.
+    pub fn insert_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
+        let v = value.as_ref();
+        Status::check(unsafe {
+            sys::fastly_http_resp::header_insert(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                v.as_ptr(),
+                v.len(),
+            )
+        })
+    }
+
+    /// Adds `value` to header `name`, keeping the existing values.
+    pub fn append_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
+        let v = value.as_ref();
+        Status::check(unsafe {
+            sys::fastly_http_resp::header_append(
+                self.handle,
+                name.as_ptr(),
+                name.len(),
+                v.as_ptr(),
+                v.len(),
+            )
+        })
+    }
+
+    /// Removes header `name`; returns false if it was absent.
+    pub fn remove_header(&mut self, name: &str) -> Result<bool> {
+        let r = Status::check(unsafe {
+            sys::fastly_http_resp::header_remove(self.handle, name.as_ptr(), name.len())
+        });
+        Ok(optional(r)?.is_some())
+    }
+
+    /// Sends the response downstream with the whole of `body` (non-streaming).
+    pub fn send(self, body: Body) -> Result<()> {
+        Status::check(unsafe {
+            sys::fastly_http_resp::send_downstream(self.handle, body.handle(), 0)
+        })
+    }
+
+    /// Sends the response head downstream now and returns the body as a stream: what is
+    /// written to it afterwards goes to the client, and [`Body::close`] ends the response.
+    pub fn send_streaming(self, body: Body) -> Result<Body> {
+        Status::check(unsafe {
+            sys::fastly_http_resp::send_downstream(self.handle, body.handle(), 1)
+        })?;
+        Ok(body)
+    }
+
+    /// Frees the response handle without sending it.
+    pub fn close(self) -> Result<()> {
+        Status::check(unsafe { sys::fastly_http_resp::close(self.handle) })
+    }
+}
