@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-toolchains.sh
+# The Go bindings' own unit tests (record layouts, import signatures) run natively.
+(cd abi/go && GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-mod=mod /usr/lib/go-1.23/bin/go test ./...)
 mvn -B -ntp verify "$@"
