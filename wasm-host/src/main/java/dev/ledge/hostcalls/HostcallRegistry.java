@@ -24,6 +24,7 @@ public final class HostcallRegistry {
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
+        CacheCalls.register(r);
         return r;
     }
 

@@ -13,5 +13,6 @@ final class Capabilities {
 
     static void configureAll(FastlyToml toml, HostContext host, ServiceResources.Builder b) {
         // One line per capability.
+        dev.ledge.cache.CacheConfig.configure(toml, host, b);
     }
 }

@@ -43,6 +43,7 @@ public final class Session {
     private GuestOutput stdout;
     private GuestOutput stderr;
     private boolean abiInitialized;
+    private final List<Runnable> exitActions = new java.util.ArrayList<>();
 
     private Session(Builder b) {
         this.id = b.id != null ? b.id : newTraceId();
@@ -84,6 +85,15 @@ public final class Session {
 
     public void exit() {
         CURRENT.remove();
+        for (Runnable r : exitActions) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger("ledge.session").log(java.util.logging.Level.WARNING,
+                        "[" + id + "] cleanup after the guest failed", e);
+            }
+        }
+        exitActions.clear();
         if (stdout != null) {
             stdout.flush();
             stderr.flush();
@@ -91,6 +101,14 @@ public final class Session {
         if (wasiState != null) {
             wasiState.close();
         }
+    }
+
+    /**
+     * Runs {@code action} when the guest's run ends, e.g. to release what its open handles hold
+     * (an obligation to fill the cache, a cache object it never finished writing).
+     */
+    public void onExit(Runnable action) {
+        exitActions.add(action);
     }
 
     public String id() {
