@@ -2,8 +2,8 @@
 ;; 1 every single-request check (miss and hit, options, buflen, ranges, streaming, transactions,
 ;; vary, replace, wrong-kind handles, bad options); 10, 11, 12 the steps of the TTL and purge test
 ;; (the test advances the cache clock and purges between them); 20/21 and 22/23/24 the two sides of
-;; the request-collapsing tests; 30 the memory bound. Answers 200 "all checks passed" or 500
-;; "check N got S" naming the first check that failed.
+;; the request-collapsing tests; 30 the memory bound; 40/41 what a guest leaves open when it ends.
+;; Answers 200 "all checks passed" or 500 "check N got S" naming the first check that failed.
 ;;
 ;; Memory: 0..63 out values, 64 the x-case value, 100.. strings, 1024 write options (80 bytes),
 ;; 1120 lookup options, 1152 get_body options, 1184 replace options, 4096 read buffer,
@@ -96,6 +96,8 @@
   (data (i32.const 496) "svc-b")
   (data (i32.const 502) "k-len")
   (data (i32.const 508) "k-nothing")
+  (data (i32.const 518) "k-open")
+  (data (i32.const 524) "k-left")
   (memory (export "memory") 1)
   (global $failed (mut i32) (i32.const 0))
   (global $fail_id (mut i32) (i32.const 0))
@@ -667,6 +669,21 @@
     (call $check (i32.const 1005) (call $put (i32.const 460) (i32.const 5) (i32.const 0) (i32.const 16384) (i32.const 5000)) (i32.const 0))
     (call $check (i32.const 1006) (call $state (call $lk (i32.const 460) (i32.const 5))) (i32.const 0)) )
 
+  ;; ---- x-case 40/41: what a guest leaves behind when it ends ----
+  ;; An object still being written and an unsettled obligation.
+  (func $case_leave_open
+    (call $wopts (i64.const 60000000000))
+    (call $check (i32.const 1100) (call $insert (i32.const 518) (i32.const 6) (i32.const 0) (i32.const 1024) (i32.const 12)) (i32.const 0))
+    (call $check (i32.const 1101) (call $write (i32.load (i32.const 12)) (i32.const 240) (i32.const 3)) (i32.const 0))
+    (call $check (i32.const 1102) (call $tx_lookup (i32.const 524) (i32.const 6) (i32.const 0) (i32.const 1120) (i32.const 0)) (i32.const 0))
+    (call $check (i32.const 1103) (call $state (i32.load (i32.const 0))) (i32.const 8)) )
+
+  ;; The next request: the unfinished object was abandoned, the obligation released.
+  (func $case_left_open
+    (call $check (i32.const 1110) (call $state (call $lk (i32.const 518) (i32.const 6))) (i32.const 0))
+    (call $check (i32.const 1111) (call $tx_lookup (i32.const 524) (i32.const 6) (i32.const 0) (i32.const 1120) (i32.const 0)) (i32.const 0))
+    (call $check (i32.const 1112) (call $state (i32.load (i32.const 0))) (i32.const 8)) )
+
   (func (export "_start")
     (local $case i32)
     (drop (call $req_downstream (i32.const 40) (i32.const 44)))
@@ -688,5 +705,7 @@
       (if (i32.eq (local.get $case) (i32.const 23)) (then (call $case_cancel_second) (br $known)))
       (if (i32.eq (local.get $case) (i32.const 24)) (then (call $case_cancel_after) (br $known)))
       (if (i32.eq (local.get $case) (i32.const 30)) (then (call $case_bounded) (br $known)))
+      (if (i32.eq (local.get $case) (i32.const 40)) (then (call $case_leave_open) (br $known)))
+      (if (i32.eq (local.get $case) (i32.const 41)) (then (call $case_left_open) (br $known)))
       (call $fail (i32.const 1) (local.get $case)))
     (call $report)))

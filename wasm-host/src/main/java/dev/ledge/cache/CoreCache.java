@@ -112,7 +112,7 @@ public final class CoreCache {
     /** Stores a new object without collapsing (last writer wins); the caller writes its body. */
     public CachedObject insert(CacheKey key, HeaderMap headers, WriteOptions options) {
         synchronized (lock) {
-            return place(key, headers, options, new ObjectBody(this, options.length()));
+            return place(key, headers, options, newBody(options));
         }
     }
 
@@ -216,8 +216,7 @@ public final class CoreCache {
                 remove(ob.existing);
                 obj = place(ob.key, ob.requestHeaders, options, ob.existing.body);
             } else {
-                obj = place(ob.key, headers != null ? headers : ob.requestHeaders, options,
-                        new ObjectBody(this, options.length()));
+                obj = place(ob.key, headers != null ? headers : ob.requestHeaders, options, newBody(options));
             }
             settle(ob, obj);
             return obj;
@@ -248,6 +247,11 @@ public final class CoreCache {
         }
         lock.notifyAll();
         dropIfEmpty(ob.key, s);
+    }
+
+    /** The body of a new object: empty and complete for a hit-for-pass record, else to be written. */
+    private ObjectBody newBody(WriteOptions options) {
+        return options.hitForPass() ? ObjectBody.empty(this) : new ObjectBody(this, options.length());
     }
 
     private CachedObject place(CacheKey key, HeaderMap headers, WriteOptions options, ObjectBody body) {

@@ -25,6 +25,7 @@ public final class HostcallRegistry {
         DownstreamCalls.register(r);
         LogCalls.register(r);
         CacheCalls.register(r);
+        HttpCacheCalls.register(r);
         return r;
     }
 

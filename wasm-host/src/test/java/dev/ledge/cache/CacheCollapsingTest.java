@@ -41,7 +41,7 @@ class CacheCollapsingTest {
         }
     }
 
-    private static void runPair(TestServer server, int firstCase, int secondCase) throws Exception {
+    static void runPair(TestServer server, int firstCase, int secondCase) throws Exception {
         CoreCache cache = server.resources().get(CoreCache.class);
         try (HeldRequest first = new HeldRequest(server.port(), firstCase, "from-first")) {
             awaitTrue("the first request to hold the obligation",

@@ -71,6 +71,12 @@ class CoreCacheGuestTest {
     }
 
     @Test
+    void whatAGuestLeavesOpenIsAbandonedOrReleasedWhenItEnds() {
+        assertPassed(run(server, 40));
+        assertPassed(run(server, 41));
+    }
+
+    @Test
     void aBoundedCacheEvictsTheOldestAndNeverHoldsMoreThanItsBound(@TempDir Path dir) throws Exception {
         Path toml = Files.writeString(dir.resolve("fastly.toml"), "[local_server.cache]\nmax_bytes = 4096\n");
         try (TestServer small = new TestServer(module, 2, FastlyToml.load(toml))) {
