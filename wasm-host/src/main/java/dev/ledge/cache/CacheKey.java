@@ -18,10 +18,6 @@ public final class CacheKey {
         this.bytes = bytes.clone();
     }
 
-    public String namespace() {
-        return namespace;
-    }
-
     public int length() {
         return bytes.length;
     }

@@ -12,18 +12,16 @@ import dev.ledge.http.HeaderMap;
 public final class CachedObject {
     final CacheKey key;
     final String variant;
-    final HeaderMap requestHeaders;
     final ObjectBody body;
     private final WriteOptions options;
     private final long storedAt;
     /** Time after storing at which the object goes stale; a soft purge brings it forward. */
-    private long freshFor;
+    private volatile long freshFor;
     private long hits;
     boolean indexed;
 
     CachedObject(CacheKey key, HeaderMap requestHeaders, WriteOptions options, ObjectBody body, long now) {
         this.key = key;
-        this.requestHeaders = requestHeaders;
         this.options = options;
         this.variant = options.varyRule().variant(requestHeaders);
         this.body = body;

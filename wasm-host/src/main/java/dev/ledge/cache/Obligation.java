@@ -29,10 +29,6 @@ public final class Obligation {
         return existing;
     }
 
-    public HeaderMap requestHeaders() {
-        return requestHeaders;
-    }
-
     public boolean isSettled() {
         synchronized (store.lock) {
             return settled;
