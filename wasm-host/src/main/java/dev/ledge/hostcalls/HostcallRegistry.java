@@ -39,6 +39,8 @@ public final class HostcallRegistry {
         ComputeRuntimeCalls.register(r);
         PurgeCalls.register(r);
         UapCalls.register(r);
+        CacheCalls.register(r);
+        HttpCacheCalls.register(r);
         return r;
     }
 

@@ -21,5 +21,6 @@ final class Capabilities {
         dev.ledge.acl.Acls.configure(toml, host, b);
         dev.ledge.devicedetection.DeviceDetection.configure(toml, host, b);
         dev.ledge.purge.Purges.configure(toml, host, b);
+        dev.ledge.cache.CacheConfig.configure(toml, host, b);
     }
 }

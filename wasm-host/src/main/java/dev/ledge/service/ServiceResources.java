@@ -64,6 +64,15 @@ public final class ServiceResources implements AutoCloseable {
             return this;
         }
 
+        /** A part configured earlier (capabilities that work together, e.g. purge and cache). */
+        public <T> T get(Class<T> type) {
+            Object o = parts.get(type);
+            if (o == null) {
+                throw new IllegalStateException(type.getSimpleName() + " must be configured first");
+            }
+            return type.cast(o);
+        }
+
         public ServiceResources build() {
             return new ServiceResources(Map.copyOf(parts));
         }

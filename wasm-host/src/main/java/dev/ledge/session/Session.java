@@ -45,6 +45,7 @@ public final class Session {
     private boolean abiInitialized;
     private java.util.Map<Class<?>, Object> attachments;
     private long cpuStartNanos = -1;
+    private final List<Runnable> exitActions = new java.util.ArrayList<>();
 
     private Session(Builder b) {
         this.id = b.id != null ? b.id : newTraceId();
@@ -87,6 +88,15 @@ public final class Session {
 
     public void exit() {
         CURRENT.remove();
+        for (Runnable r : exitActions) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger("ledge.session").log(java.util.logging.Level.WARNING,
+                        "[" + id + "] cleanup after the guest failed", e);
+            }
+        }
+        exitActions.clear();
         if (stdout != null) {
             stdout.flush();
             stderr.flush();
@@ -94,6 +104,14 @@ public final class Session {
         if (wasiState != null) {
             wasiState.close();
         }
+    }
+
+    /**
+     * Runs {@code action} when the guest's run ends, e.g. to release what its open handles hold
+     * (an obligation to fill the cache, a cache object it never finished writing).
+     */
+    public void onExit(Runnable action) {
+        exitActions.add(action);
     }
 
     public String id() {

@@ -55,6 +55,11 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The service's shared parts (its cache, stores, ...), for tests that look inside or steer them. */
+    public ServiceResources resources() {
+        return resources;
+    }
+
     public int port() {
         return port;
     }
