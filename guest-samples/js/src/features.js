@@ -16,6 +16,12 @@
 //   /acl/A/IP          Acl A looked up for IP: {"action","prefix"} as JSON, 404 when no entry matches
 //   /erl/ENTRY         EdgeRateLimiter over RateCounter "rc" and PenaltyBox "pb": more than 3 requests
 //                      per second puts ENTRY in the box for a minute; {"blocked": bool, "count": n}
+//   /simple-cache/K    SimpleCache.getOrSet(K): the first call stores "made-<n>" for 60 s (n counts
+//                      the calls of the setter in this sandbox, so always 1); the answer says
+//                      whether it came from the cache: {"value","cached"}
+//   /simple-purge/K    SimpleCache.purge(K) (surrogate key of K), answers 204
+//   /core-cache/K      CoreCache: PUT inserts the body under K (max age 60 s, surrogate key "sk-K");
+//                      GET answers the cached body with x-cache-hits, or 404
 import { Backend } from "fastly:backend";
 import { ConfigStore } from "fastly:config-store";
 import { SecretStore } from "fastly:secret-store";
@@ -23,6 +29,7 @@ import { Logger } from "fastly:logger";
 import { KVStore } from "fastly:kv-store";
 import { Acl } from "fastly:acl";
 import { EdgeRateLimiter, RateCounter, PenaltyBox } from "fastly:edge-rate-limiter";
+import { SimpleCache, CoreCache } from "fastly:cache";
 
 addEventListener("fetch", (event) => event.respondWith(handle(event)));
 
@@ -112,6 +119,39 @@ async function handle(event) {
     const blocked = limiter.checkRate(entry, 1, 1, 3, 1);
     const count = counter.lookupCount(entry, 10);
     return new Response(JSON.stringify({ blocked, count }), { headers: { "content-type": "application/json" } });
+  }
+
+  if (path.startsWith("/simple-cache/")) {
+    const key = path.slice("/simple-cache/".length);
+    let calls = 0;
+    const entry = await SimpleCache.getOrSet(key, async () => {
+      calls++;
+      return { value: "made-" + calls, ttl: 60 };
+    });
+    const value = await entry.text();
+    return new Response(JSON.stringify({ value, cached: calls === 0 }), {
+      headers: { "content-type": "application/json" },
+    });
+  }
+
+  if (path.startsWith("/simple-purge/")) {
+    SimpleCache.purge(path.slice("/simple-purge/".length), { scope: "pop" });
+    return new Response(null, { status: 204 });
+  }
+
+  if (path.startsWith("/core-cache/")) {
+    const key = path.slice("/core-cache/".length);
+    if (request.method === "PUT") {
+      const writer = CoreCache.insert(key, { maxAge: 60_000, surrogateKeys: ["sk-" + key] });
+      writer.append(await request.text());
+      writer.close();
+      return new Response(null, { status: 204 });
+    }
+    const entry = CoreCache.lookup(key);
+    if (entry === null) {
+      return new Response("miss", { status: 404 });
+    }
+    return new Response(entry.body(), { headers: { "x-cache-hits": String(entry.hits()) } });
   }
 
   return new Response("not found", { status: 404 });

@@ -4,7 +4,7 @@ package dev.ledge.cache;
  * What a core-cache handle stands for: a finished lookup (the object found, the obligation it
  * carries) and the body last read from it.
  */
-public final class CacheHandle {
+public final class CacheHandle implements dev.ledge.http.CompletedItem {
     private final CacheLookup lookup;
     private final boolean alwaysUseRequestedRange;
     private final BodyLease lease = new BodyLease();

@@ -3,7 +3,7 @@ package dev.ledge.cache;
 import dev.ledge.http.HeaderMap;
 
 /** A core-cache replace in progress: the object being replaced and how the replacement is stored. */
-public final class CacheReplaceHandle {
+public final class CacheReplaceHandle implements dev.ledge.http.CompletedItem {
     private final CoreCache cache;
     private final CacheKey key;
     private final HeaderMap headers;

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code fastly_async_io}: waiting on several things at once. Bodies are ready when bytes (or
- * their end) can be read, pending requests when their response head is in; any other handle is
- * {@code badf}.
+ * their end) can be read, pending requests when their response head is in, busy cache lookups
+ * when the object or the obligation to fill it is theirs; cache handles and KV operations are
+ * answered at once and always ready. Any other handle is {@code badf}.
  */
 final class AsyncIoCalls {
     static final String M = "fastly_async_io";

@@ -10,7 +10,7 @@ import dev.ledge.session.AbiError;
  * What an HTTP-cache handle stands for: the request looked up (a copy), the lookup's result, and
  * a stale response chosen with transaction_choose_stale.
  */
-public final class HttpCacheHandle {
+public final class HttpCacheHandle implements dev.ledge.http.CompletedItem {
     private final RequestHead request;
     private final CacheLookup lookup;
     private CachedObject chosenStale;
