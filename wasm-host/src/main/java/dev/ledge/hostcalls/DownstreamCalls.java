@@ -5,7 +5,9 @@ import static dev.ledge.hostcalls.HostcallRegistry.i32s;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.RequestHead;
 import dev.ledge.session.AbiError;
+import dev.ledge.session.Exchange;
 import dev.ledge.session.GuestMemory;
+import dev.ledge.session.RequestPromise;
 import dev.ledge.session.Session;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,49 @@ final class DownstreamCalls {
         return req.downstream;
     }
 
+    /** next_request_options_mask bits (abi/spec/types.abi). */
+    private static final int NEXT_RESERVED = 1, NEXT_TIMEOUT = 2;
+    /** How long a guest waits for a further request when it sets no timeout. */
+    static final long DEFAULT_NEXT_REQUEST_MS = 10_000;
+    /** The longest wait a guest may ask for. */
+    static final long MAX_NEXT_REQUEST_MS = 600_000;
+
     static void register(HostcallRegistry r) {
+        r.fn(M, "next_request", i32s(3), (s, a) -> {
+            int mask = (int) a[0];
+            if ((mask & ~(NEXT_RESERVED | NEXT_TIMEOUT)) != 0 || (mask & NEXT_RESERVED) != 0) {
+                throw AbiError.inval("next_request_options_mask " + Integer.toUnsignedString(mask) + " has reserved or unknown bits");
+            }
+            s.memory().check((int) a[2], 4, "request promise out");
+            long timeout = DEFAULT_NEXT_REQUEST_MS;
+            if ((mask & NEXT_TIMEOUT) != 0) {
+                timeout = s.memory().readU64((int) a[1], "next_request_options");
+                if (timeout <= 0 || timeout > MAX_NEXT_REQUEST_MS) {
+                    throw AbiError.inval("timeout_ms must be from 1 to " + MAX_NEXT_REQUEST_MS);
+                }
+            }
+            s.memory().writeU32((int) a[2], s.handles().add(s.promiseNextRequest(timeout)), "request promise out");
+            return 0;
+        });
+        r.fn(M, "next_request_wait", i32s(3), (s, a) -> {
+            s.handles().get((int) a[0], RequestPromise.class);
+            s.memory().check((int) a[1], 4, "request handle out");
+            s.memory().check((int) a[2], 4, "body handle out");
+            RequestPromise p = s.handles().take((int) a[0], RequestPromise.class);
+            Exchange e = p.await();
+            if (e == null) {
+                s.abandon(p);
+                throw AbiError.none("no further request arrived before the promise ended");
+            }
+            s.accept(p, e);
+            s.memory().writeU32((int) a[1], s.handles().add(e.head()), "request handle out");
+            s.memory().writeU32((int) a[2], s.handles().add(e.body()), "body handle out");
+            return 0;
+        });
+        r.fn(M, "next_request_abandon", i32s(1), (s, a) -> {
+            s.abandon(s.handles().take((int) a[0], RequestPromise.class));
+            return 0;
+        });
         r.fn(M, "downstream_client_ip_addr", i32s(3), (s, a) ->
                 writeAddr(s.memory(), info(s, (int) a[0]).clientAddress(), (int) a[1], (int) a[2]));
         r.fn(M, "downstream_server_ip_addr", i32s(3), (s, a) ->

@@ -5,6 +5,7 @@ import dev.ledge.http.Body;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.HeaderMap;
 import dev.ledge.http.RequestHead;
+import dev.ledge.session.Exchange;
 import dev.ledge.session.Session;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -33,6 +34,7 @@ public final class LedgeServer implements AutoCloseable {
     private final ServiceConfig service;
     private final Vertx vertx;
     private final GuestExecutor executor;
+    private final ReusePool reusePool;
     private HttpServer server;
 
     /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
@@ -40,6 +42,7 @@ public final class LedgeServer implements AutoCloseable {
         this.service = service;
         this.vertx = vertx;
         this.executor = new GuestExecutor(maxInFlight);
+        this.reusePool = new ReusePool(vertx, this::runFresh);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
@@ -80,25 +83,38 @@ public final class LedgeServer implements AutoCloseable {
         req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
 
         VertxResponder responder = new VertxResponder(req.response(), ctx, req.version());
+        Exchange exchange = new Exchange(head, body, responder);
+        if (!reusePool.offer(exchange)) {
+            runFresh(exchange);
+        }
+    }
+
+    /** Runs {@code first} in a fresh sandbox; requests it takes later with next_request are finished with it. */
+    private void runFresh(Exchange first) {
+        String id = first.head().downstream.requestId();
         Session session = Session.builder()
                 .id(id)
                 .environment(service.environment())
                 .resources(service.resources())
                 .log(service.log())
-                .downstream(head, body)
-                .responder(responder)
+                .downstream(first.head(), first.body())
+                .responder(first.responder())
+                .nextRequests(reusePool)
                 .build();
         boolean accepted = executor.trySubmit(() -> {
             RunOutcome outcome = service.module().sandbox().run(session);
-            if (!outcome.ok()) {
-                LOG.warning("[" + id + "] " + service.name() + " " + head.method + " " + req.path() + ": "
-                        + outcome.kind().name().toLowerCase() + ": " + outcome.message());
+            for (Exchange e : session.exchanges()) {
+                String rid = e.head().downstream.requestId();
+                if (!outcome.ok()) {
+                    LOG.warning("[" + rid + "] " + service.name() + " " + e.head().method + " " + e.head().uri + ": "
+                            + outcome.kind().name().toLowerCase() + ": " + outcome.message());
+                }
+                ((VertxResponder) e.responder()).finish(outcome, rid);
             }
-            responder.finish(outcome, id);
         });
         if (!accepted) {
-            req.pause();
-            responder.reject(503, "Ledge: every sandbox is busy; try again shortly\n", "1");
+            first.body().fail("refused: no sandbox free");
+            ((VertxResponder) first.responder()).reject(503, "Ledge: every sandbox is busy; try again shortly\n", "1");
         }
     }
 

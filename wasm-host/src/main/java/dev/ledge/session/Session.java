@@ -31,12 +31,11 @@ public final class Session {
     private final List<String> arguments;
     private final java.io.OutputStream stdoutPassthrough;
     private final java.io.OutputStream stderrPassthrough;
-    private RequestHead downstreamHead;
-    private Body downstreamBody;
+    /** Client requests this session has been given, in order; the guest answers them in order. */
+    private final java.util.List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean downstreamTaken;
-    private DownstreamResponder responder;
-    private boolean responseSent;
-    private Body streamingBody;
+    private final NextRequestSource nextRequests;
+    private final java.util.List<RequestPromise> promises = new java.util.ArrayList<>();
     private GuestMemory memory;
     private HostFunction[] wasi;
     private WasiPreview1 wasiState;
@@ -55,9 +54,10 @@ public final class Session {
         this.arguments = b.arguments;
         this.stdoutPassthrough = b.stdout;
         this.stderrPassthrough = b.stderr;
-        this.downstreamHead = b.downstreamHead;
-        this.downstreamBody = b.downstreamBody;
-        this.responder = b.responder;
+        if (b.downstreamHead != null || b.responder != null) {
+            exchanges.add(new Exchange(b.downstreamHead, b.downstreamBody, b.responder));
+        }
+        this.nextRequests = b.nextRequests;
     }
 
     public static Builder builder() {
@@ -88,6 +88,16 @@ public final class Session {
 
     public void exit() {
         CURRENT.remove();
+        // Requests promised to this sandbox but never taken go back to the server.
+        for (RequestPromise p : promises) {
+            if (!p.end()) {
+                Exchange untaken = p.untaken();
+                if (untaken != null && !exchanges.contains(untaken)) {
+                    nextRequests.giveBack(untaken);
+                }
+            }
+        }
+        promises.clear();
         for (Runnable r : exitActions) {
             try {
                 r.run();
@@ -155,19 +165,67 @@ public final class Session {
 
     /** Hands out the client request and its body, once. */
     public boolean takeDownstream() {
-        if (downstreamTaken || downstreamHead == null) {
+        if (downstreamTaken || exchanges.isEmpty() || exchanges.get(0).head() == null) {
             return false;
         }
         downstreamTaken = true;
         return true;
     }
 
+    /** The first client request of this session (the one `body_downstream_get` hands out), or null. */
     public RequestHead downstreamHead() {
-        return downstreamHead;
+        return exchanges.isEmpty() ? null : exchanges.get(0).head();
     }
 
     public Body downstreamBody() {
-        return downstreamBody;
+        return exchanges.isEmpty() ? null : exchanges.get(0).body();
+    }
+
+    /** Every client request this session was given, in order. */
+    public java.util.List<Exchange> exchanges() {
+        return exchanges;
+    }
+
+    /** Registers a promise of a further request; unsupported where nothing routes requests here. */
+    public RequestPromise promiseNextRequest(long timeoutMs) {
+        if (nextRequests == null) {
+            throw new AbiError(dev.ledge.abi.Status.UNSUPPORTED, "this run takes no further client requests");
+        }
+        RequestPromise p = nextRequests.register(timeoutMs);
+        promises.add(p);
+        return p;
+    }
+
+    /** Takes the request {@code p} delivered; its response comes after the earlier ones'. */
+    public void accept(RequestPromise p, Exchange e) {
+        promises.remove(p);
+        exchanges.add(e);
+    }
+
+    /** Gives up promise {@code p}; a request it already received is run elsewhere. */
+    public void abandon(RequestPromise p) {
+        promises.remove(p);
+        if (!p.end()) {
+            Exchange untaken = p.untaken();
+            if (untaken != null) {
+                nextRequests.giveBack(untaken);
+            }
+        }
+    }
+
+    /** Promises this session made that are still open or delivered but untaken. */
+    public java.util.List<RequestPromise> promises() {
+        return promises;
+    }
+
+    /** The exchange the next send_downstream answers: the oldest without a response. */
+    private Exchange unanswered() {
+        for (Exchange e : exchanges) {
+            if (!e.responseSent()) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
@@ -191,26 +249,26 @@ public final class Session {
 
     /** Sends the response to the client; a second response is refused. */
     public void sendDownstream(ResponseHead head, Body body, boolean streaming) {
-        if (responseSent) {
-            throw new AbiError(dev.ledge.abi.Status.ERROR, "a response has already been sent downstream");
+        Exchange e = unanswered();
+        if (e == null) {
+            throw new AbiError(dev.ledge.abi.Status.ERROR, exchanges.isEmpty()
+                    ? "this run has no client to respond to" : "a response has already been sent downstream");
         }
-        if (responder == null) {
+        if (e.responder() == null) {
             throw new AbiError(dev.ledge.abi.Status.ERROR, "this run has no client to respond to");
         }
-        responseSent = true;
-        if (streaming) {
-            streamingBody = body;
-        }
-        responder.send(head, body, streaming);
+        e.markSent(streaming ? body : null);
+        e.responder().send(head, body, streaming);
     }
 
+    /** Whether every request given to this session has its response. */
     public boolean responseSent() {
-        return responseSent;
+        return unanswered() == null;
     }
 
-    /** The body the guest is still streaming to the client, if any. */
+    /** The body the guest is still streaming to its first client, if any. */
     public Body streamingBody() {
-        return streamingBody;
+        return exchanges.isEmpty() ? null : exchanges.get(0).streamingBody();
     }
 
     /** This session's WASI functions, created on first use (many guests never call most of them). */
@@ -242,6 +300,7 @@ public final class Session {
         private RequestHead downstreamHead;
         private Body downstreamBody;
         private DownstreamResponder responder;
+        private NextRequestSource nextRequests;
         private java.io.OutputStream stdout;
         private java.io.OutputStream stderr;
 
@@ -280,6 +339,12 @@ public final class Session {
         public Builder downstream(RequestHead head, Body body) {
             this.downstreamHead = head;
             this.downstreamBody = body;
+            return this;
+        }
+
+        /** Lets the guest opt into handling further requests in the same sandbox. */
+        public Builder nextRequests(NextRequestSource source) {
+            this.nextRequests = source;
             return this;
         }
 
