@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOptions cache = new CacheOptions();
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -47,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HostcallDispatcher.setTrace(trace);
         FastlyToml toml = Configs.load(config);
-        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache());
+        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
         List<String> argv = new ArrayList<>();
         argv.add(module.getFileName().toString());
         argv.addAll(args);
@@ -77,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.flush();
         return switch (outcome.kind()) {
             case COMPLETED, EXITED -> outcome.exitCode();
-            case TRAPPED, INTERRUPTED -> {
+            case TRAPPED, INTERRUPTED, LIMIT_EXCEEDED -> {
                 System.err.println("ledge: " + pm.name() + " " + outcome.kind().name().toLowerCase() + ": " + outcome.message());
                 yield 134;
             }

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOptions cache = new CacheOptions();
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -51,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
         long t0 = System.nanoTime();
         LOG.info("loading " + module + " ...");
-        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache());
+        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
         LOG.info(String.format("%s: %s in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
                 pm.name(), pm.compiled().fromCache() ? "compiled code loaded from cache" : "compiled",
                 pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,

@@ -20,7 +20,9 @@ public record RunOutcome(Kind kind, int exitCode, String message, long instantia
         /** The guest trapped (unreachable, out-of-bounds access, stack exhaustion, ...). */
         TRAPPED,
         /** The run was cancelled while the guest waited in a hostcall. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The guest used up its CPU budget or passed its wall-clock deadline and was stopped. */
+        LIMIT_EXCEEDED
     }
 
     public boolean ok() {

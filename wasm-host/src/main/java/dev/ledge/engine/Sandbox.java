@@ -16,15 +16,18 @@ import java.util.logging.Logger;
 public final class Sandbox {
     private static final Logger LOG = Logger.getLogger("ledge.sandbox");
     private final PrelinkedModule module;
+    private final SandboxLimits limits;
 
-    Sandbox(PrelinkedModule module) {
+    Sandbox(PrelinkedModule module, SandboxLimits limits) {
         this.module = module;
+        this.limits = limits;
     }
 
     public RunOutcome run(Session session) {
         long t0 = System.nanoTime();
         long t1 = t0;
         Instance instance = null;
+        Watchdog.Run watched = Watchdog.watch(Thread.currentThread(), limits);
         try {
             instance = module.instantiate();
             t1 = System.nanoTime();
@@ -35,7 +38,13 @@ public final class Sandbox {
             RunOutcome.Kind k = e.exitCode() == 0 ? RunOutcome.Kind.COMPLETED : RunOutcome.Kind.EXITED;
             return new RunOutcome(k, e.exitCode(), k == RunOutcome.Kind.EXITED ? "exited with code " + e.exitCode() : null,
                     t1 - t0, System.nanoTime() - t1);
-        } catch (SandboxInterruptedException e) {
+        } catch (SandboxInterruptedException | com.dylibso.chicory.runtime.ChicoryInterruptedException e) {
+            String limit = watched.exceeded;
+            if (limit != null) {
+                String what = limit.equals("CPU budget") ? "CPU budget of " + limits.cpuBudgetMs() + " ms"
+                        : "wall-clock deadline of " + limits.deadlineMs() + " ms";
+                return new RunOutcome(RunOutcome.Kind.LIMIT_EXCEEDED, 0, "stopped: it used up its " + what, t1 - t0, System.nanoTime() - t1);
+            }
             return new RunOutcome(RunOutcome.Kind.INTERRUPTED, 0, e.getMessage(), t1 - t0, System.nanoTime() - t1);
         } catch (StackOverflowError e) {
             return trapped(instance == null ? "stack overflow while instantiating" : "call stack exhausted", t0, t1);
@@ -45,6 +54,9 @@ public final class Sandbox {
             LOG.log(Level.WARNING, "[" + session.id() + "] host failure while running " + module.name(), e);
             return trapped("host failure: " + e, t0, t1);
         } finally {
+            Watchdog.release(watched);
+            // Guest threads are pooled: a stop must not leak into the next run.
+            Thread.interrupted();
             session.exit();
         }
     }
