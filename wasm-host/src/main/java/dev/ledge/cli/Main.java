@@ -1,23 +1,32 @@
 package dev.ledge.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ledge} command: serve a handler, run one once, or describe the ABI. */
+/** The {@code ledge} command: serve a handler, run one once, compile ahead, or describe the ABI. */
 @Command(name = "ledge", mixinStandardHelpOptions = true, version = "ledge 0.1.0",
         description = "Runs Fastly Compute Wasm handlers on the JVM.",
         subcommands = {ServeCommand.class, RunCommand.class, CompileCommand.class, AbiCommand.class})
 public final class Main {
     public static void main(String[] args) {
         LogSetup.configure();
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; Ledge's own errors become one line on {@code err} and exit code 2. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof dev.ledge.engine.LedgeException) {
                 cmd.getErr().println("ledge: " + ex.getMessage());
+                cmd.getErr().flush();
                 return 2;
             }
             throw ex;
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 }

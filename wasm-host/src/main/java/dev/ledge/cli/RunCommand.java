@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to run.")
     Path module;
 
@@ -50,40 +53,39 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HostcallDispatcher.setTrace(trace);
         FastlyToml toml = Configs.load(config);
-        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
-        List<String> argv = new ArrayList<>();
-        argv.add(module.getFileName().toString());
-        argv.addAll(args);
-        RequestHead head = new RequestHead();
-        head.uri = "http://localhost/";
-        String id = Session.newTraceId();
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
         Vertx vertx = Vertx.vertx();
-        ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
-        Session session = Session.builder()
-                .id(id)
-                .resources(resources)
-                .arguments(argv)
-                .environment(toml.environment())
-                .passthroughOutput(System.out, System.err)
-                .downstream(head, new Body())
-                .responder((resp, body, streaming) -> { })
-                .build();
-        RunOutcome outcome;
-        try {
-            outcome = pm.sandbox().run(session);
+        try (ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()))) {
+            // Configuration errors surface before the (possibly long) compile.
+            PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
+            List<String> argv = new ArrayList<>();
+            argv.add(module.getFileName().toString());
+            argv.addAll(args);
+            RequestHead head = new RequestHead();
+            head.uri = "http://localhost/";
+            String id = Session.newTraceId();
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
+            Session session = Session.builder()
+                    .id(id)
+                    .resources(resources)
+                    .arguments(argv)
+                    .environment(toml.environment())
+                    .passthroughOutput(System.out, System.err)
+                    .downstream(head, new Body())
+                    .responder((resp, body, streaming) -> { })
+                    .build();
+            RunOutcome outcome = pm.sandbox().run(session);
+            System.out.flush();
+            return switch (outcome.kind()) {
+                case COMPLETED, EXITED -> outcome.exitCode();
+                case TRAPPED, INTERRUPTED, LIMIT_EXCEEDED -> {
+                    spec.commandLine().getErr().println("ledge: " + pm.name() + " " + outcome.kind().name().toLowerCase() + ": " + outcome.message());
+                    spec.commandLine().getErr().flush();
+                    yield 134;
+                }
+            };
         } finally {
-            resources.close();
             vertx.close();
         }
-        System.out.flush();
-        return switch (outcome.kind()) {
-            case COMPLETED, EXITED -> outcome.exitCode();
-            case TRAPPED, INTERRUPTED, LIMIT_EXCEEDED -> {
-                System.err.println("ledge: " + pm.name() + " " + outcome.kind().name().toLowerCase() + ": " + outcome.message());
-                yield 134;
-            }
-        };
     }
 }

@@ -41,6 +41,14 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @Option(names = "--max-request-body-bytes", paramLabel = "N", defaultValue = "0",
+            description = "Largest client request body; larger ones get 413 (default: 0, no limit).")
+    long maxBody;
+
+    @Option(names = "--max-headers", paramLabel = "N", defaultValue = "100",
+            description = "Most header fields in a client request; more get 431 (default: ${DEFAULT-VALUE}).")
+    int maxHeaders;
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -60,7 +68,11 @@ final class ServeCommand implements Callable<Integer> {
                 pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
                 pm.linked().implemented().size(), pm.linked().unsupported().size(), pm.linked().unknown().size()));
         ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, resources, toml.environment(), GuestLog.SERVER_LOG);
-        LedgeServer server = new LedgeServer(vertx, svc, maxInFlight);
+        if (maxBody < 0 || maxHeaders <= 0) {
+            throw new dev.ledge.config.ConfigException("--max-request-body-bytes must be 0 or more and --max-headers positive");
+        }
+        LedgeServer server = new LedgeServer(vertx, svc, maxInFlight, new dev.ledge.server.RequestLimits(maxHeaders,
+                dev.ledge.server.RequestLimits.DEFAULT_MAX_HEADER_BYTES, maxBody, dev.ledge.server.RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
         int port = server.start(hp.host(), hp.port());
         LOG.info("listening on http://" + hp.host() + ":" + port + "/");
         CountDownLatch forever = new CountDownLatch(1);

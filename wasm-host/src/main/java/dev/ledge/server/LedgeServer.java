@@ -35,10 +35,16 @@ public final class LedgeServer implements AutoCloseable {
     private final Vertx vertx;
     private final GuestExecutor executor;
     private final ReusePool reusePool;
+    private final RequestLimits requestLimits;
     private HttpServer server;
 
     /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
     public LedgeServer(Vertx vertx, ServiceConfig service, int maxInFlight) {
+        this(vertx, service, maxInFlight, RequestLimits.defaults());
+    }
+
+    public LedgeServer(Vertx vertx, ServiceConfig service, int maxInFlight, RequestLimits limits) {
+        this.requestLimits = limits;
         this.service = service;
         this.vertx = vertx;
         this.executor = new GuestExecutor(maxInFlight);
@@ -52,6 +58,8 @@ public final class LedgeServer implements AutoCloseable {
                 .setPort(port)
                 .setHttp2ClearTextEnabled(true)
                 .setHandle100ContinueAutomatically(true)
+                .setMaxHeaderSize(requestLimits.maxHeaderBytes())
+                .setIdleTimeout(requestLimits.idleTimeoutSeconds())
                 .setCompressionSupported(false);
         server = vertx.createHttpServer(opts).requestHandler(this::handle);
         try {
@@ -64,6 +72,13 @@ public final class LedgeServer implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest req) {
+        String refusal = RequestChecks.refusal(req, requestLimits);
+        if (refusal != null) {
+            int status = Integer.parseInt(refusal.substring(0, 3));
+            req.response().setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8")
+                    .putHeader("connection", "close").end("Ledge: " + refusal.substring(4) + "\n");
+            return;
+        }
         Context ctx = vertx.getOrCreateContext();
         String id = Session.newTraceId();
         RequestHead head = requestHead(req, id);
@@ -78,7 +93,21 @@ public final class LedgeServer implements AutoCloseable {
         }
         Body body = Body.incoming(declared, new Body.FlowControl(BODY_HIGH_WATER,
                 req::pause, () -> ctx.runOnContext(v -> req.resume())));
-        req.handler(buf -> body.offer(buf.getBytes()));
+        long maxBody = requestLimits.maxBodyBytes();
+        long[] received = {0};
+        req.handler(buf -> {
+            received[0] += buf.length();
+            if (maxBody > 0 && received[0] > maxBody) {
+                body.fail("request body larger than " + maxBody + " bytes");
+                if (!req.response().headWritten()) {
+                    req.response().setStatusCode(413).putHeader("connection", "close")
+                            .end("Ledge: request body larger than " + maxBody + " bytes\n");
+                }
+                req.connection().close();
+                return;
+            }
+            body.offer(buf.getBytes());
+        });
         req.endHandler(v -> body.finish());
         req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
 
