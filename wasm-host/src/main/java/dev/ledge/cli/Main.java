@@ -17,6 +17,8 @@ public final class Main {
     /** Runs the command line; Ledge's own errors become one line on {@code err} and exit code 2. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        // Everything after run's MODULE.wasm belongs to the guest, options included (go test -exec).
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

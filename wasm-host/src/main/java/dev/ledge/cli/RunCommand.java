@@ -40,6 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
+    @Option(names = "--dir", paramLabel = "PATH", description = "Let the guest open this host directory, at the same path (repeatable).")
+    List<Path> dirs = new ArrayList<>();
+
+    @Option(names = "--cwd", description = "Let the guest open the current directory and set PWD to it (for `go test -exec`).")
+    boolean cwd;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An extra environment variable for the guest (repeatable).")
+    java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,8 +74,21 @@ final class RunCommand implements Callable<Integer> {
             String id = Session.newTraceId();
             InetAddress loopback = InetAddress.getLoopbackAddress();
             head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
+            java.util.Map<String, Path> preopens = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> extraEnv = new java.util.LinkedHashMap<>(env);
+            for (Path d : dirs) {
+                Path abs = d.toAbsolutePath().normalize();
+                preopens.put(abs.toString(), abs);
+            }
+            if (cwd) {
+                Path here = Path.of("").toAbsolutePath();
+                preopens.put(here.toString(), here);
+                extraEnv.put("PWD", here.toString());
+            }
             Session session = Session.builder()
                     .id(id)
+                    .directories(preopens)
+                    .extraEnvironment(extraEnv)
                     .resources(resources)
                     .arguments(argv)
                     .environment(toml.environment())

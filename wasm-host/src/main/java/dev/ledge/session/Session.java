@@ -30,6 +30,7 @@ public final class Session {
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final java.io.OutputStream stdoutPassthrough;
+    private final Map<String, java.nio.file.Path> directories;
     private final java.io.OutputStream stderrPassthrough;
     /** Client requests this session has been given, in order; the guest answers them in order. */
     private final java.util.List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -50,9 +51,12 @@ public final class Session {
         this.id = b.id != null ? b.id : newTraceId();
         this.log = b.log;
         this.resources = b.resources;
-        this.environment = b.environment.variables(id);
+        Map<String, String> env = b.environment.variables(id);
+        env.putAll(b.extraEnvironment);
+        this.environment = env;
         this.arguments = b.arguments;
         this.stdoutPassthrough = b.stdout;
+        this.directories = b.directories;
         this.stderrPassthrough = b.stderr;
         if (b.downstreamHead != null || b.responder != null) {
             exchanges.add(new Exchange(b.downstreamHead, b.downstreamBody, b.responder));
@@ -284,6 +288,7 @@ public final class Session {
                     .withRandom(RANDOM)
                     .withClock(java.time.Clock.systemUTC());
             environment.forEach(opts::withEnvironment);
+            directories.forEach(opts::withDirectory);
             wasiState = WasiPreview1.builder().withOptions(opts.build()).build();
             wasi = wasiState.toHostFunctions();
         }
@@ -303,6 +308,20 @@ public final class Session {
         private NextRequestSource nextRequests;
         private java.io.OutputStream stdout;
         private java.io.OutputStream stderr;
+        private Map<String, java.nio.file.Path> directories = Map.of();
+        private Map<String, String> extraEnvironment = Map.of();
+
+        /** Host directories the guest may open, by guest path (`ledge run --dir`); none by default. */
+        public Builder directories(Map<String, java.nio.file.Path> dirs) {
+            this.directories = Map.copyOf(dirs);
+            return this;
+        }
+
+        /** Environment variables beside the FASTLY_* ones (`ledge run --env`). */
+        public Builder extraEnvironment(Map<String, String> env) {
+            this.extraEnvironment = Map.copyOf(env);
+            return this;
+        }
 
         /** Sends the guest's stdout and stderr straight to these streams instead of the log. */
         public Builder passthroughOutput(java.io.OutputStream out, java.io.OutputStream err) {
