@@ -49,6 +49,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most header fields in a client request; more get 431 (default: ${DEFAULT-VALUE}).")
     int maxHeaders;
 
+    @Option(names = "--server-timing", description = "Add a Server-Timing header (instantiate and execute durations) to responses.")
+    boolean serverTiming;
+
+    @Option(names = "--access-log", description = "Log one JSON line per request (logger ledge.access).")
+    boolean accessLog;
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -73,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         LedgeServer server = new LedgeServer(vertx, svc, maxInFlight, new dev.ledge.server.RequestLimits(maxHeaders,
                 dev.ledge.server.RequestLimits.DEFAULT_MAX_HEADER_BYTES, maxBody, dev.ledge.server.RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
+        server.observe(serverTiming, accessLog);
         int port = server.start(hp.host(), hp.port());
         LOG.info("listening on http://" + hp.host() + ":" + port + "/");
         CountDownLatch forever = new CountDownLatch(1);

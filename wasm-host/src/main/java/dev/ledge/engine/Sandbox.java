@@ -31,6 +31,7 @@ public final class Sandbox {
         try {
             instance = module.instantiate();
             t1 = System.nanoTime();
+            session.markInstantiated(t1 - t0);
             session.enter(memoryOf(instance));
             instance.export("_start").apply();
             return new RunOutcome(RunOutcome.Kind.COMPLETED, 0, null, t1 - t0, System.nanoTime() - t1);

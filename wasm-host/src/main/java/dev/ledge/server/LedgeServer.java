@@ -36,6 +36,7 @@ public final class LedgeServer implements AutoCloseable {
     private final GuestExecutor executor;
     private final ReusePool reusePool;
     private final RequestLimits requestLimits;
+    private volatile ExchangeObserver observer;
     private HttpServer server;
 
     /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
@@ -49,6 +50,13 @@ public final class LedgeServer implements AutoCloseable {
         this.vertx = vertx;
         this.executor = new GuestExecutor(maxInFlight);
         this.reusePool = new ReusePool(vertx, this::runFresh);
+        this.observer = new ExchangeObserver(service.name(), false, false);
+    }
+
+    /** Adds a Server-Timing header to responses and/or writes a JSON access log line per request. */
+    public LedgeServer observe(boolean serverTiming, boolean accessLog) {
+        this.observer = new ExchangeObserver(service.name(), serverTiming, accessLog);
+        return this;
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
@@ -111,8 +119,9 @@ public final class LedgeServer implements AutoCloseable {
         req.endHandler(v -> body.finish());
         req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
 
-        VertxResponder responder = new VertxResponder(req.response(), ctx, req.version());
+        VertxResponder responder = new VertxResponder(req.response(), ctx, req.version(), observer);
         Exchange exchange = new Exchange(head, body, responder);
+        observer.watch(req.response(), head, responder::session);
         if (!reusePool.offer(exchange)) {
             runFresh(exchange);
         }

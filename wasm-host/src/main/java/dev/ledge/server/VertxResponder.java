@@ -23,9 +23,22 @@ final class VertxResponder implements DownstreamResponder {
     private final Context context;
     private final HttpVersion clientVersion;
     private volatile boolean sent;
+    private volatile dev.ledge.session.Session session;
+    private volatile ExchangeObserver observer;
+
+    /** The session answering this exchange, once one does. */
+    dev.ledge.session.Session session() {
+        return session;
+    }
+
+    @Override
+    public void attached(dev.ledge.session.Session s) {
+        this.session = s;
+    }
     private volatile Body streaming;
 
-    VertxResponder(HttpServerResponse response, Context context, HttpVersion clientVersion) {
+    VertxResponder(HttpServerResponse response, Context context, HttpVersion clientVersion, ExchangeObserver observer) {
+        this.observer = observer;
         this.response = response;
         this.context = context;
         this.clientVersion = clientVersion;
@@ -54,6 +67,10 @@ final class VertxResponder implements DownstreamResponder {
             });
             if (head.closeConnection) {
                 response.headers().set("connection", "close");
+            }
+            String timing = observer == null ? null : observer.serverTiming(session);
+            if (timing != null) {
+                response.headers().set("server-timing", timing);
             }
             if (whole != null) {
                 response.end(Buffer.buffer(whole));
@@ -88,6 +105,10 @@ final class VertxResponder implements DownstreamResponder {
                     return;
                 }
                 response.setStatusCode(status);
+                String timing = observer == null ? null : observer.serverTiming(session);
+                if (timing != null) {
+                    response.headers().set("server-timing", timing);
+                }
                 if (text.isEmpty()) {
                     response.end();
                 } else {

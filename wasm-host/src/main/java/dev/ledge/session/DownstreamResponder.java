@@ -10,4 +10,8 @@ public interface DownstreamResponder {
      * guest keeps writing to {@code body} and closes it to finish the response.
      */
     void send(ResponseHead head, Body body, boolean streaming);
+
+    /** Tells the responder which session answers its request (for timings); optional. */
+    default void attached(Session session) {
+    }
 }

@@ -37,6 +37,8 @@ public final class Session {
     private boolean downstreamTaken;
     private final NextRequestSource nextRequests;
     private final java.util.List<RequestPromise> promises = new java.util.ArrayList<>();
+    private volatile long instantiateNanos = -1;
+    private volatile long executeStartNanos = -1;
     private GuestMemory memory;
     private HostFunction[] wasi;
     private WasiPreview1 wasiState;
@@ -60,6 +62,9 @@ public final class Session {
         this.stderrPassthrough = b.stderr;
         if (b.downstreamHead != null || b.responder != null) {
             exchanges.add(new Exchange(b.downstreamHead, b.downstreamBody, b.responder));
+            if (b.responder != null) {
+                b.responder.attached(this);
+            }
         }
         this.nextRequests = b.nextRequests;
     }
@@ -81,6 +86,23 @@ public final class Session {
             throw new IllegalStateException("hostcall outside a sandbox run");
         }
         return s;
+    }
+
+    /** Records how long instantiation took; execution is timed from now. */
+    public void markInstantiated(long nanos) {
+        instantiateNanos = nanos;
+        executeStartNanos = System.nanoTime();
+    }
+
+    /** Nanoseconds spent instantiating this session's sandbox, or -1 before it is done. */
+    public long instantiateNanos() {
+        return instantiateNanos;
+    }
+
+    /** Nanoseconds the guest has run so far, or -1 before it starts. */
+    public long executeNanosSoFar() {
+        long start = executeStartNanos;
+        return start < 0 ? -1 : System.nanoTime() - start;
     }
 
     /** Makes this the current session of the calling thread until {@link #exit()}. */
@@ -204,6 +226,9 @@ public final class Session {
     public void accept(RequestPromise p, Exchange e) {
         promises.remove(p);
         exchanges.add(e);
+        if (e.responder() != null) {
+            e.responder().attached(this);
+        }
     }
 
     /** Gives up promise {@code p}; a request it already received is run elsewhere. */

@@ -51,6 +51,12 @@ public final class TestServer implements AutoCloseable {
         port = server.start("127.0.0.1", 0);
     }
 
+    /** Switches on the Server-Timing header and/or the JSON access log. */
+    public TestServer observe(boolean serverTiming, boolean accessLog) {
+        server.observe(serverTiming, accessLog);
+        return this;
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
