@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.PublicKey;
 import java.text.ParseException;
@@ -50,6 +52,9 @@ public final class JwtVerifier {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
+            if (isUnsecured(token)) {
+                return JwtOutcome.refused(JwtError.ALGORITHM_NOT_ALLOWED, "alg none is never allowed");
+            }
             return JwtOutcome.refused(JwtError.MALFORMED, "not a signed JWT: " + e.getMessage());
         }
         JWSHeader header = jwt.getHeader();
@@ -76,6 +81,15 @@ public final class JwtVerifier {
             return JwtOutcome.refused(JwtError.BAD_SIGNATURE, "the signature does not verify");
         }
         return checkClaims(jwt, claims, options, now);
+    }
+
+    /** Whether {@code token} is a well-formed unsecured ("alg": "none") JWT. */
+    private static boolean isUnsecured(String token) {
+        try {
+            return JWTParser.parse(token) instanceof PlainJWT;
+        } catch (ParseException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static JwtOutcome checkClaims(SignedJWT jwt, JWTClaimsSet claims, JwtOptions options, Instant now) {
