@@ -7,16 +7,23 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** The ABI's {@code digest_algorithm}: the hash of a digest or an HMAC, by its ABI number. */
 public enum DigestAlgorithm {
-    SHA256("SHA-256", "HmacSHA256"),
-    SHA384("SHA-384", "HmacSHA384"),
-    SHA512("SHA-512", "HmacSHA512");
+    SHA256("SHA-256", "HmacSHA256", 32),
+    SHA384("SHA-384", "HmacSHA384", 48),
+    SHA512("SHA-512", "HmacSHA512", 64);
 
     private final String digestName;
     private final String macName;
+    private final int length;
 
-    DigestAlgorithm(String digestName, String macName) {
+    DigestAlgorithm(String digestName, String macName, int length) {
         this.digestName = digestName;
         this.macName = macName;
+        this.length = length;
+    }
+
+    /** The digest's length in bytes. */
+    public int length() {
+        return length;
     }
 
     /** The algorithm numbered {@code code} in the ABI, or {@code null}. */

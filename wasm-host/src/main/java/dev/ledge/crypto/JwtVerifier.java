@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class JwtVerifier {
             return outcome;
         }
     }
+
+    static final int MIN_RSA_BITS = 2048;
 
     private JwtVerifier() {
     }
@@ -125,16 +128,25 @@ public final class JwtVerifier {
             if (k.getKeyUse() != null && !KeyUse.SIGNATURE.equals(k.getKeyUse())) {
                 continue;
             }
-            if (alg.hmac() != null ? k instanceof OctetSequenceKey : publicKey(k, alg) != null) {
+            if (alg.hmac() != null ? hmacKeyFits(k, alg) : publicKey(k, alg) != null) {
                 out.add(k);
             }
         }
         return out;
     }
 
+    /** An "oct" key at least as long as the hash output (RFC 7518, section 3.2). */
+    private static boolean hmacKeyFits(JWK k, JwtAlgorithm alg) {
+        return k instanceof OctetSequenceKey oct && oct.toByteArray().length >= alg.hmac().length();
+    }
+
+    /** The key when it fits the algorithm; RSA keys need at least 2048 bits (RFC 7518, section 3.3). */
     private static PublicKey publicKey(JWK k, JwtAlgorithm alg) {
         try {
             PublicKey key = PublicKeys.fromJwk(k);
+            if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+                return null;
+            }
             return alg.signature().fits(key) ? key : null;
         } catch (InvalidKeyDataException e) {
             return null;

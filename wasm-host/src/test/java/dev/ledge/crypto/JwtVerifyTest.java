@@ -234,6 +234,20 @@ class JwtVerifyTest {
         // the kid exists but its key does not fit the algorithm
         assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.RS256, "ec256", new RSASSASigner(rsa), c)));
         assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.ES384, "ec256", new ECDSASigner(ec384), c)));
+        // keys too weak for JWS (RFC 7518): RSA under 2048 bits, an HMAC key shorter than the hash
+        RSAKey small = new RSAKeyGenerator(1024, true).keyID("small").generate();
+        assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.RS256, "small", new RSASSASigner(small.toPrivateKey(), true), c),
+                2, "", new JWKSet(small.toPublicJWK()).toString(), ALL, 0, "", ""));
+        OctetSequenceKey shortKey = new OctetSequenceKey.Builder(new byte[32]).keyID("short").build();
+        assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.HS384, "short", new MACSigner(new byte[48]), c),
+                2, "", new JWKSet(shortKey).toString(false), ALL, 0, "", ""));
+        // a key whose "alg" or "use" says it is for something else
+        RSAKey encryption = new RSAKey.Builder(rsa.toRSAPublicKey()).keyID("enc").keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).build();
+        assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.RS256, "enc", new RSASSASigner(rsa), c),
+                2, "", new JWKSet(encryption).toString(), ALL, 0, "", ""));
+        RSAKey ps = new RSAKey.Builder(rsa.toRSAPublicKey()).keyID("ps").algorithm(JWSAlgorithm.PS256).build();
+        assertEquals(refused(JwtError.UNKNOWN_KEY), verify(sign(JWSAlgorithm.RS256, "ps", new RSASSASigner(rsa), c),
+                2, "", new JWKSet(ps).toString(), ALL, 0, "", ""));
         assertEquals(refused(JwtError.BAD_SIGNATURE), verify(sign(JWSAlgorithm.RS256, "rsa", new RSASSASigner(otherRsa), c)));
         assertEquals(refused(JwtError.BAD_SIGNATURE), verify(sign(JWSAlgorithm.HS256, "hs",
                 new MACSigner(new OctetSequenceKeyGenerator(256).generate()), c)));
