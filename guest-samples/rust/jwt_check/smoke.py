@@ -96,14 +96,17 @@ def main(jar, wasm):
                 ok = status == want_status and want_text in body
                 failed += not ok
                 print(f"{'ok  ' if ok else 'FAIL'} {name}: {status} {body[:80]}")
-            tok = token("ES256", "e", good)
-            times = []
-            for _ in range(200):
-                t = time.perf_counter()
-                get(port, tok)
-                times.append((time.perf_counter() - t) * 1000)
-            print(f"accepted ES256 requests: median {statistics.median(times):.2f} ms, "
-                  f"p90 {sorted(times)[179]:.2f} ms over 200 sequential requests")
+            for label, path, tok in [("no token (baseline)", "/", None),
+                                     ("accepted RS256", "/", token("RS256", "r", good)),
+                                     ("accepted ES256", "/", token("ES256", "e", good)),
+                                     ("accepted EdDSA", "/", token("EdDSA", "d", good))]:
+                times = []
+                for _ in range(200):
+                    t = time.perf_counter()
+                    get(port, tok)
+                    times.append((time.perf_counter() - t) * 1000)
+                print(f"{label}: median {statistics.median(times):.2f} ms, "
+                      f"p90 {sorted(times)[179]:.2f} ms over 200 sequential requests")
             return 1 if failed else 0
         finally:
             server.terminate()

@@ -47,16 +47,6 @@ public enum SignatureAlgorithm {
         return code >= 0 && code < values().length ? values()[code] : null;
     }
 
-    /** The algorithm a JWS header's "alg" names, or {@code null}. */
-    public static SignatureAlgorithm byJwsName(String alg) {
-        for (SignatureAlgorithm a : values()) {
-            if (a.jwsName.equals(alg)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
     public String jwsName() {
         return jwsName;
     }
