@@ -82,6 +82,15 @@ var expectedCore = map[string]string{
 	"fastly_secret_store.open":      "(i32,i32,i32)->i32",
 	"fastly_secret_store.get":       "(i32,i32,i32,i32)->i32",
 	"fastly_secret_store.plaintext": "(i32,i32,i32,i32)->i32",
+
+	"ledge_crypto.digest":            "(i32,i32,i32,i32,i32,i32)->i32",
+	"ledge_crypto.hmac_sign":         "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",
+	"ledge_crypto.hmac_verify":       "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",
+	"ledge_crypto.public_key_import": "(i32,i32,i32,i32)->i32",
+	"ledge_crypto.public_key_close":  "(i32)->i32",
+	"ledge_crypto.signature_verify":  "(i32,i32,i32,i32,i32,i32,i32)->i32",
+	"ledge_crypto.random_bytes":      "(i32,i32)->i32",
+	"ledge_crypto.jwt_verify":        "(i32,i32,i32,i32,i32,i32,i32,i32,i32,i32,i32,i32)->i32",
 }
 
 type rawDecl struct {

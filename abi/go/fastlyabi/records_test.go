@@ -32,6 +32,11 @@ func TestRecordLayouts(t *testing.T) {
 	check("dynamic_backend_config.client_key", unsafe.Offsetof(c.ClientKey), 68)
 	check("dynamic_backend_config.tcp_keepalive_time_secs", unsafe.Offsetof(c.TCPKeepaliveTimeSecs), 88)
 	check("dynamic_backend_config.healthcheck", unsafe.Offsetof(c.Healthcheck), 104)
+
+	var j JwtVerifyOptions
+	check("sizeof jwt_verify_options", unsafe.Sizeof(j), 24)
+	check("jwt_verify_options.issuer", unsafe.Offsetof(j.Issuer), 8)
+	check("jwt_verify_options.audience_len", unsafe.Offsetof(j.AudienceLen), 20)
 }
 
 func TestSendErrorText(t *testing.T) {

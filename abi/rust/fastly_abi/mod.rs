@@ -18,7 +18,8 @@
 //!   buffer-growing and multi-value cursor protocols: [`Request`], [`Response`], [`Body`]
 //!   (`http.rs`, `body.rs`), backend requests, pending requests, dynamic backends and
 //!   [`async_io`] (`backend.rs`), [`ConfigStore`], [`Dictionary`], [`SecretStore`]
-//!   (`stores.rs`) and [`Log`] (`log.rs`).
+//!   (`stores.rs`), [`Log`] (`log.rs`), and Ledge's own [`crypto`] (`crypto.rs`: the
+//!   `ledge_crypto` module with digests, HMACs, signature checks, random bytes and JWT checks).
 //!
 //! Handles are plain `u32` values owned by the host. The wrappers do not close anything on
 //! drop: a guest closes what it wants closed explicitly, and everything else is released when
@@ -34,6 +35,7 @@ pub mod sys;
 
 mod backend;
 mod body;
+pub mod crypto;
 mod http;
 mod log;
 mod stores;

@@ -538,3 +538,91 @@ pub mod fastly_secret_store {
         ) -> RawStatus;
     }
 }
+
+/// `ledge_crypto`: Ledge's own digests, HMACs, signature checks, random bytes and JWT checks
+/// (not part of Fastly's ABI; a guest importing it runs only on Ledge).
+pub mod ledge_crypto {
+    use super::{Handle, RawStatus};
+    #[link(wasm_import_module = "ledge_crypto")]
+    extern "C" {
+        /// Hashes `data` (0 SHA-256, 1 SHA-384, 2 SHA-512); `buflen` if `buf` is too small.
+        pub fn digest(
+            alg: u32,
+            data: *const u8,
+            data_len: usize,
+            buf: *mut u8,
+            buf_len: usize,
+            nwritten_out: *mut usize,
+        ) -> RawStatus;
+        /// The HMAC of `data` under `key`; `buflen` if `buf` is too small.
+        pub fn hmac_sign(
+            alg: u32,
+            key: *const u8,
+            key_len: usize,
+            data: *const u8,
+            data_len: usize,
+            buf: *mut u8,
+            buf_len: usize,
+            nwritten_out: *mut usize,
+        ) -> RawStatus;
+        /// Compares `mac` with the HMAC of `data` in constant time; `valid_out` gets 1 or 0.
+        pub fn hmac_verify(
+            alg: u32,
+            key: *const u8,
+            key_len: usize,
+            data: *const u8,
+            data_len: usize,
+            mac: *const u8,
+            mac_len: usize,
+            valid_out: *mut u32,
+        ) -> RawStatus;
+        /// Parses a public key (0 JWK JSON, 1 SPKI DER) into a handle; `inval` if unsupported.
+        pub fn public_key_import(
+            format: u32,
+            key: *const u8,
+            key_len: usize,
+            key_out: *mut Handle,
+        ) -> RawStatus;
+        /// Forgets an imported key.
+        pub fn public_key_close(key: Handle) -> RawStatus;
+        /// Checks a signature; `valid_out` gets 1 or 0; `inval` if the algorithm does not fit the key.
+        pub fn signature_verify(
+            key: Handle,
+            alg: u32,
+            data: *const u8,
+            data_len: usize,
+            signature: *const u8,
+            signature_len: usize,
+            valid_out: *mut u32,
+        ) -> RawStatus;
+        /// Fills `buf` with strong random bytes (at most 65536 per call).
+        pub fn random_bytes(buf: *mut u8, buf_len: usize) -> RawStatus;
+        /// Checks a JWT against a JWK set; `error` with `jwt_error_out` when refused.
+        pub fn jwt_verify(
+            token: *const u8,
+            token_len: usize,
+            jwks_source: u32,
+            store: *const u8,
+            store_len: usize,
+            entry: *const u8,
+            entry_len: usize,
+            options: *const JwtVerifyOptions,
+            claims_buf: *mut u8,
+            buf_len: usize,
+            nwritten_out: *mut usize,
+            jwt_error_out: *mut u32,
+        ) -> RawStatus;
+    }
+
+    /// The `jwt_verify_options` record (24 bytes).
+    #[repr(C)]
+    #[derive(Clone, Copy, Debug)]
+    pub struct JwtVerifyOptions {
+        pub algorithms: u32,
+        pub clock_skew_sec: u32,
+        pub issuer: *const u8,
+        pub issuer_len: usize,
+        pub audience: *const u8,
+        pub audience_len: usize,
+    }
+}

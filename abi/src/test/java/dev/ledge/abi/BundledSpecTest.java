@@ -22,8 +22,8 @@ class BundledSpecTest {
                 "fastly_config_store", "fastly_geo", "fastly_device_detection", "fastly_erl",
                 "fastly_object_store", "fastly_kv_store", "fastly_secret_store", "fastly_backend",
                 "fastly_async_io", "fastly_purge", "fastly_compute_runtime", "fastly_acl",
-                "fastly_image_optimizer", "fastly_cache", "fastly_http_cache", "fastly_shielding");
-        assertEquals(24, SPEC.modules().size());
+                "fastly_image_optimizer", "fastly_cache", "fastly_http_cache", "fastly_shielding", "ledge_crypto");
+        assertEquals(25, SPEC.modules().size());
         assertEquals(expected, List.copyOf(SPEC.modules().keySet()));
     }
 
@@ -39,6 +39,9 @@ class BundledSpecTest {
     @ParameterizedTest(name = "{0}.{1} {2}")
     @CsvSource(delimiter = '|', value = {
         "fastly_abi|init|(i64) -> i32",
+        "ledge_crypto|digest|(i32 i32 i32 i32 i32 i32) -> i32",
+        "ledge_crypto|signature_verify|(i32 i32 i32 i32 i32 i32 i32) -> i32",
+        "ledge_crypto|jwt_verify|(i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) -> i32",
         "fastly_http_body|new|(i32) -> i32",
         "fastly_http_body|read|(i32 i32 i32 i32) -> i32",
         "fastly_http_body|write|(i32 i32 i32 i32 i32) -> i32",

@@ -28,6 +28,8 @@ public final class SupportTable {
         sb.append("| module | implemented | not yet: answers `unsupported` |\n|---|---|---|\n");
         int implTotal = 0;
         int total = 0;
+        int ownImpl = 0;
+        int ownTotal = 0;
         List<String> fastlyOnly = new ArrayList<>();
         for (AbiModule m : spec.modules().values()) {
             List<String> done = new ArrayList<>();
@@ -41,8 +43,13 @@ public final class SupportTable {
                     notYet.add(f.name());
                 }
             }
-            implTotal += done.size();
-            total += m.functions().size();
+            if (m.name().startsWith("fastly_")) {
+                implTotal += done.size();
+                total += m.functions().size();
+            } else {
+                ownImpl += done.size();
+                ownTotal += m.functions().size();
+            }
             sb.append("| `").append(m.name()).append("` | ").append(done.size()).append('/').append(m.functions().size());
             sb.append(done.isEmpty() ? "" : ": " + String.join(", ", done)).append(" | ");
             sb.append(notYet.isEmpty() ? "—" : String.join(", ", notYet)).append(" |\n");
@@ -51,7 +58,11 @@ public final class SupportTable {
                 .append(" (Chicory's WASI; argv, FASTLY_* environment, clocks, random, stdout/stderr to the log) | — |\n");
         sb.append("\n").append(implTotal).append(" of ").append(total).append(" Fastly hostcalls implemented. ");
         sb.append("Cannot exist off Fastly's network, answer `unsupported` by design (").append(fastlyOnly.size()).append("): ");
-        sb.append(fastlyOnly.isEmpty() ? "none" : "`" + String.join("`, `", fastlyOnly) + "`").append(".\n");
+        sb.append(fastlyOnly.isEmpty() ? "none" : "`" + String.join("`, `", fastlyOnly) + "`").append(".");
+        if (ownTotal > 0) {
+            sb.append(" Ledge's own extension modules: ").append(ownImpl).append(" of ").append(ownTotal).append(" hostcalls implemented.");
+        }
+        sb.append('\n');
         return sb.append(END).append('\n').toString();
     }
 
