@@ -41,6 +41,7 @@ public final class HostcallRegistry {
         UapCalls.register(r);
         CacheCalls.register(r);
         HttpCacheCalls.register(r);
+        GeoCalls.register(r);
         return r;
     }
 

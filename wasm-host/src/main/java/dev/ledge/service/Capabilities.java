@@ -22,5 +22,6 @@ final class Capabilities {
         dev.ledge.devicedetection.DeviceDetection.configure(toml, host, b);
         dev.ledge.purge.Purges.configure(toml, host, b);
         dev.ledge.cache.CacheConfig.configure(toml, host, b);
+        dev.ledge.geo.Geolocation.configure(toml, host, b);
     }
 }
