@@ -6,6 +6,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.MissingResourceException;
 
 /** Conversions from what MaxMind databases hold to the values Fastly's geolocation fields use. */
@@ -29,11 +32,18 @@ final class GeoValues {
         return seconds < 0 ? -hhmm : hhmm;
     }
 
+    private static final Map<String, Optional<String>> ALPHA3 = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> NAMES = new ConcurrentHashMap<>();
+
     /** The ISO 3166-1 alpha-3 code for alpha-2 {@code cc}, or null. */
     static String alpha3(String cc) {
         if (cc == null || cc.length() != 2) {
             return null;
         }
+        return ALPHA3.computeIfAbsent(cc, c -> Optional.ofNullable(jdkAlpha3(c))).orElse(null);
+    }
+
+    private static String jdkAlpha3(String cc) {
         try {
             String a3 = new Locale("", cc).getISO3Country();
             return a3.isEmpty() ? null : a3;
@@ -47,6 +57,10 @@ final class GeoValues {
         if (alpha3(cc) == null) {
             return null;
         }
+        return NAMES.computeIfAbsent(cc, c -> Optional.ofNullable(jdkName(c))).orElse(null);
+    }
+
+    private static String jdkName(String cc) {
         String name = new Locale("", cc).getDisplayCountry(Locale.ENGLISH);
         return name.isEmpty() || name.equalsIgnoreCase(cc) ? null : name;
     }

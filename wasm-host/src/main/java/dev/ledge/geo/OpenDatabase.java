@@ -1,5 +1,6 @@
 package dev.ledge.geo;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
@@ -24,7 +25,7 @@ interface OpenDatabase {
 
     /** Reads a database from its bytes; IOException when they are not a MaxMind DB. */
     static OpenDatabase read(byte[] bytes) throws IOException {
-        Reader raw = new Reader(new ByteArrayInputStream(bytes));
+        Reader raw = new Reader(new ByteArrayInputStream(bytes), new CHMCache());
         String type = raw.getMetadata().databaseType();
         TypedDatabase.Kind kind = TypedDatabase.kindOf(type);
         if (kind != null && !looksFlat(raw)) {

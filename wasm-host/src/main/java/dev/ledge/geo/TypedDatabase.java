@@ -1,5 +1,6 @@
 package dev.ledge.geo;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
 import com.maxmind.geoip2.model.AnonymousIpResponse;
@@ -57,7 +58,8 @@ final class TypedDatabase implements OpenDatabase {
     }
 
     static TypedDatabase read(byte[] bytes, Kind kind, String type) throws IOException {
-        DatabaseReader r = new DatabaseReader.Builder(new ByteArrayInputStream(bytes)).locales(List.of("en")).build();
+        DatabaseReader r = new DatabaseReader.Builder(new ByteArrayInputStream(bytes)).locales(List.of("en"))
+                .withCache(new CHMCache()).build();
         return new TypedDatabase(r, kind, type);
     }
 
