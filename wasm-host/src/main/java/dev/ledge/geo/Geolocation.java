@@ -7,11 +7,12 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the service knows about IP addresses, answered in this order: the addresses listed in
- * {@code [local_server.geolocation]} (inline or from a JSON file, exactly as given, as Fastly's
- * local tool answers them), then the MaxMind databases (their fields merged in the order listed),
+ * {@code [local_server.geolocation]} (inline, or from a JSON file read again when it changes; exactly
+ * as given, as Fastly's local tool answers them), then the MaxMind databases (their fields merged in the order listed),
  * then, for loopback addresses when {@code use_default_loopback} is on (the default), the record
  * Fastly's local tool gives them. Anything else is unknown.
  */
@@ -24,13 +25,13 @@ public final class Geolocation {
             + "\"proxy_description\":\"?\",\"proxy_type\":\"?\",\"region\":\"CA\",\"utc_offset\":-700}")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    private final Map<InetAddress, byte[]> addresses;
+    private final Supplier<Map<InetAddress, byte[]>> addresses;
     private final List<GeoDatabase> databases;
     private final boolean useDefaultLoopback;
     private final Clock clock;
 
-    Geolocation(Map<InetAddress, byte[]> addresses, List<GeoDatabase> databases, boolean useDefaultLoopback, Clock clock) {
-        this.addresses = Map.copyOf(addresses);
+    Geolocation(Supplier<Map<InetAddress, byte[]>> addresses, List<GeoDatabase> databases, boolean useDefaultLoopback, Clock clock) {
+        this.addresses = addresses;
         this.databases = List.copyOf(databases);
         this.useDefaultLoopback = useDefaultLoopback;
         this.clock = clock;
@@ -43,7 +44,7 @@ public final class Geolocation {
 
     /** The compact JSON known for {@code addr}, or null when nothing is known about it. */
     public byte[] lookup(InetAddress addr) {
-        byte[] listed = addresses.get(addr);
+        byte[] listed = addresses.get().get(addr);
         if (listed != null) {
             return listed;
         }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ledge.config.ConfigException;
 import dev.ledge.config.FastlyToml;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Reads {@code [local_server.geolocation]}: Fastly's keys exactly as its local tool reads them
@@ -35,28 +34,29 @@ final class GeolocationConfig {
     static Geolocation read(FastlyToml toml) {
         JsonNode table = toml.localServerTable("geolocation");
         if (table == null) {
-            return new Geolocation(Map.of(), List.of(), true, Clock.systemUTC());
+            return new Geolocation(Map::of, List.of(), true, Clock.systemUTC());
         }
         JsonNode loopback = table.get("use_default_loopback");
         if (loopback != null && !loopback.isBoolean()) {
             throw toml.error(TABLE, "use_default_loopback", "must be true or false");
         }
-        Map<InetAddress, byte[]> addresses = addresses(toml, table);
+        Supplier<Map<InetAddress, byte[]>> addresses = addresses(toml, table);
         List<GeoDatabase> databases = databases(toml, table);
         return new Geolocation(addresses, databases, loopback == null || loopback.asBoolean(), Clock.systemUTC());
     }
 
-    private static Map<InetAddress, byte[]> addresses(FastlyToml toml, JsonNode table) {
+    private static Supplier<Map<InetAddress, byte[]>> addresses(FastlyToml toml, JsonNode table) {
         JsonNode format = table.get("format");
         if (format == null) {
-            return Map.of();
+            return Map::of;
         }
         if (!format.isTextual()) {
             throw toml.error(TABLE, "format", "must be a string: \"inline-toml\" or \"json\"");
         }
         switch (format.asText()) {
             case "inline-toml":
-                return inline(toml, table);
+                Map<InetAddress, byte[]> inline = inline(toml, table);
+                return () -> inline;
             case "json":
                 return fromFile(toml, table);
             case "":
@@ -78,7 +78,10 @@ final class GeolocationConfig {
         for (Iterator<Map.Entry<String, JsonNode>> it = addrs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = "addresses.\"" + e.getKey() + "\"";
-            InetAddress a = address(e.getKey(), () -> toml.error(TABLE, key, "'" + e.getKey() + "' is not an IP address"));
+            InetAddress a = address(e.getKey());
+            if (a == null) {
+                throw toml.error(TABLE, key, "'" + e.getKey() + "' is not an IP address");
+            }
             if (!e.getValue().isObject()) {
                 throw toml.error(TABLE, key, "must be a table of fields");
             }
@@ -90,10 +93,10 @@ final class GeolocationConfig {
             }
             out.put(a, sortedJson(e.getValue()));
         }
-        return out;
+        return Map.copyOf(out);
     }
 
-    private static Map<InetAddress, byte[]> fromFile(FastlyToml toml, JsonNode table) {
+    private static Supplier<Map<InetAddress, byte[]>> fromFile(FastlyToml toml, JsonNode table) {
         JsonNode file = table.get("file");
         if (file == null || !file.isTextual()) {
             throw toml.error(TABLE, "file", "format \"json\" needs a 'file' string naming the JSON file");
@@ -102,29 +105,39 @@ final class GeolocationConfig {
             throw toml.error(TABLE, "file", "the file name is empty");
         }
         Path path = toml.resolve(file.asText());
-        JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(path));
+            return ReloadingFile.open(path, "geolocation addresses file", GeolocationConfig::addressFile)::get;
         } catch (NoSuchFileException e) {
             throw toml.error(TABLE, "file", path + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw toml.error(TABLE, "file", path + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw toml.error(TABLE, "file", path + ": cannot read: " + e);
+            throw toml.error(TABLE, "file", path + ": " + e.getMessage());
+        }
+    }
+
+    /** A JSON object mapping IP addresses to objects of fields (read again when the file changes, as Fastly's local tool does). */
+    private static Map<InetAddress, byte[]> addressFile(byte[] bytes) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new IOException("not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw toml.error(TABLE, "file", path + ": expected one JSON object mapping IP addresses to objects");
+            throw new IOException("expected one JSON object mapping IP addresses to objects");
         }
         Map<InetAddress, byte[]> out = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            InetAddress a = address(e.getKey(), () -> toml.error(TABLE, "file", path + ": '" + e.getKey() + "' is not an IP address"));
+            InetAddress a = address(e.getKey());
+            if (a == null) {
+                throw new IOException("'" + e.getKey() + "' is not an IP address");
+            }
             if (!e.getValue().isObject()) {
-                throw toml.error(TABLE, "file", path + ": the value for address \"" + e.getKey() + "\" is not an object");
+                throw new IOException("the value for address \"" + e.getKey() + "\" is not an object");
             }
             out.put(a, sortedJson(e.getValue()));
         }
-        return out;
+        return Map.copyOf(out);
     }
 
     private static List<GeoDatabase> databases(FastlyToml toml, JsonNode table) {
@@ -154,17 +167,17 @@ final class GeolocationConfig {
         return out;
     }
 
-    private static InetAddress address(String text, java.util.function.Supplier<ConfigException> bad) {
+    /** The address an IP literal names, or null (no name is ever resolved). */
+    private static InetAddress address(String text) {
         boolean v4 = text.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
         boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
         if (!v4 && !v6) {
-            throw bad.get();
+            return null;
         }
         try {
-            // A literal: no name is resolved.
             return InetAddress.getByName(text);
         } catch (java.net.UnknownHostException e) {
-            throw bad.get();
+            return null;
         }
     }
 

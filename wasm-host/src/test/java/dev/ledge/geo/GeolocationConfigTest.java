@@ -116,6 +116,32 @@ class GeolocationConfigTest {
         assertTrue(now.contains("\"city\":\"Ciudad de Buenos Aires\""), now);
     }
 
+    @Test
+    void anEditedAddressesFileIsReadAgainAndABrokenEditKeepsThePreviousVersion() throws Exception {
+        Path file = dir.resolve("geo.json");
+        Files.writeString(file, "{\"192.0.2.1\": {\"city\": \"First\"}}");
+        Geolocation g = GeolocationConfig.read(toml("format = \"json\"\nfile = \"geo.json\"\n"));
+        InetAddress a = InetAddress.getByName("192.0.2.1");
+        assertEquals("{\"city\":\"First\"}", json(g.lookup(a)));
+
+        replace(file, "{\"192.0.2.1\": ".getBytes(StandardCharsets.UTF_8));
+        long until = System.nanoTime() + 2_500_000_000L;
+        while (System.nanoTime() < until) {
+            assertEquals("{\"city\":\"First\"}", json(g.lookup(a)));
+            Thread.sleep(100);
+        }
+
+        replace(file, "{\"192.0.2.1\": {\"city\": \"Second\"}, \"192.0.2.2\": {}}".getBytes(StandardCharsets.UTF_8));
+        String now = json(g.lookup(a));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!now.contains("Second") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = json(g.lookup(a));
+        }
+        assertEquals("{\"city\":\"Second\"}", now);
+        assertEquals("{}", json(g.lookup(InetAddress.getByName("192.0.2.2"))));
+    }
+
     /** Replaces {@code file} the way database updaters do: a new file moved over the old one. */
     private static void replace(Path file, byte[] bytes) throws Exception {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
