@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Ledge's build and tests need on a fresh Debian bookworm machine:
 # Go 1.23 (bookworm-backports), Debian's rustc with the wasm32-wasi std, clang + wasi-libc,
-# wabt (wat2wasm), wrk, hyperfine, and the npm packages under guest-samples/js.
+# wabt (wat2wasm), wrk, hyperfine, libmaxmind-db-writer-perl (the geolocation tests' databases), and the npm packages under guest-samples/js.
 # Idempotent: every step checks first and does nothing when its tool is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ need_apt=()
 command -v wat2wasm >/dev/null || need_apt+=(wabt)
 command -v wrk >/dev/null || need_apt+=(wrk)
 command -v hyperfine >/dev/null || need_apt+=(hyperfine)
+perl -MMaxMind::DB::Writer::Tree -e1 2>/dev/null || need_apt+=(libmaxmind-db-writer-perl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [[ " ${need_apt[*]} " == *" golang-1.23-go "* ]] && ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then

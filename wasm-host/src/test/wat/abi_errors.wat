@@ -23,7 +23,7 @@
   (import "fastly_log" "write" (func $log_write (param i32 i32 i32 i32) (result i32)))
   (import "fastly_http_downstream" "downstream_client_ip_addr" (func $client_ip (param i32 i32 i32) (result i32)))
   (import "fastly_http_downstream" "downstream_tls_protocol" (func $tls_protocol (param i32 i32 i32 i32) (result i32)))
-  (import "fastly_geo" "lookup" (func $geo (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "downstream_client_ddos_detected" (func $ddos_detected (param i32) (result i32)))
   (import "ledge_test_unknown" "thing" (func $unknown (param i32) (result i32)))
   (memory (export "memory") 1)
   (global $failed (mut i32) (i32.const 0))
@@ -150,8 +150,8 @@
     (call $check (i32.const 43) (call $client_ip (local.get $req) (i32.const 1024) (i32.const 16)) (i32.const 0))
     (call $check (i32.const 44) (call $tls_protocol (local.get $req) (i32.const 1024) (i32.const 64) (i32.const 16)) (i32.const 10))
     (call $check (i32.const 45) (call $client_ip (local.get $resp) (i32.const 1024) (i32.const 16)) (i32.const 3))
-    ;; not implemented yet, and an import nobody knows: unsupported
-    (call $check (i32.const 46) (call $geo (i32.const 1024) (i32.const 4) (i32.const 1100) (i32.const 100) (i32.const 16)) (i32.const 5))
+    ;; unsupported off Fastly's network, and an import nobody knows: unsupported
+    (call $check (i32.const 46) (call $ddos_detected (i32.const 16)) (i32.const 5))
     (call $check (i32.const 47) (call $unknown (i32.const 0)) (i32.const 5))
     ;; a closed handle is gone
     (call $check (i32.const 48) (call $body_close (local.get $body)) (i32.const 0))

@@ -55,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--access-log", description = "Log one JSON line per request (logger ledge.access).")
     boolean accessLog;
 
+    @Option(names = "--geo-db", paramLabel = "FILE", description = "A MaxMind DB file for fastly_geo lookups (repeatable; before fastly.toml's geolocation databases).")
+    java.util.List<Path> geoDatabases = new java.util.ArrayList<>();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -63,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         HostcallDispatcher.setTrace(trace);
         HostAndPort hp = HostAndPort.parse(addr);
         FastlyToml toml = Configs.load(config);
+        if (!geoDatabases.isEmpty()) {
+            toml = toml.withLocalServerList("geolocation", "databases",
+                    geoDatabases.stream().map(p -> p.toAbsolutePath().toString()).toList());
+        }
         Vertx vertx = Vertx.vertx();
         // Configuration errors surface before the (possibly long) compile.
         ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));

@@ -133,6 +133,28 @@ public final class FastlyToml {
                 + (key == null ? "" : " key '" + key + "'") + ": " + problem);
     }
 
+    /**
+     * A copy where the list {@code key} of {@code [local_server.TABLE]} starts with {@code values}
+     * (then whatever the file lists): how command-line options add to the file's settings.
+     */
+    public FastlyToml withLocalServerList(String table, String key, java.util.List<String> values) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = (com.fasterxml.jackson.databind.node.ObjectNode) root.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode ls = copy.get("local_server") instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                ? o : copy.putObject("local_server");
+        com.fasterxml.jackson.databind.node.ObjectNode t = ls.get(table) instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                ? o : ls.putObject(table);
+        com.fasterxml.jackson.databind.node.ArrayNode list = t.arrayNode();
+        values.forEach(list::add);
+        JsonNode old = t.get(key);
+        if (old != null && old.isArray()) {
+            list.addAll((com.fasterxml.jackson.databind.node.ArrayNode) old);
+        } else if (old != null) {
+            return this;
+        }
+        t.set(key, list);
+        return new FastlyToml(file, copy);
+    }
+
     /** The file this came from, or {@code null}. */
     public Path file() {
         return file;

@@ -42,6 +42,7 @@ public final class HostcallRegistry {
         CacheCalls.register(r);
         HttpCacheCalls.register(r);
         CryptoCalls.register(r);
+        GeoCalls.register(r);
         return r;
     }
 

@@ -23,5 +23,6 @@ final class Capabilities {
         dev.ledge.purge.Purges.configure(toml, host, b);
         dev.ledge.cache.CacheConfig.configure(toml, host, b);
         dev.ledge.crypto.CryptoService.configure(toml, host, b);
+        dev.ledge.geo.Geolocation.configure(toml, host, b);
     }
 }
