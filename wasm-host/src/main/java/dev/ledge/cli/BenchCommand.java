@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOptions cache = new CacheOptions();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         BenchSettings settings = new BenchSettings(requests, warmup, connections, path, baselineVertx);
@@ -73,8 +76,9 @@ final class BenchCommand implements Callable<Integer> {
             vertx.close();
             deleteTree(data);
         }
-        System.out.print(json ? BenchReport.json(settings, results) + "\n" : BenchReport.table(results));
-        System.out.flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? BenchReport.json(settings, results) + "\n" : BenchReport.table(results));
+        out.flush();
         return 0;
     }
 
