@@ -4,24 +4,17 @@ import dev.ledge.engine.CompileCache;
 import dev.ledge.engine.LedgeException;
 import dev.ledge.engine.PrelinkedModule;
 import dev.ledge.engine.RunOutcome;
-import dev.ledge.http.Body;
-import dev.ledge.http.DownstreamInfo;
-import dev.ledge.http.RequestHead;
 import dev.ledge.server.LedgeServer;
 import dev.ledge.server.ServiceConfig;
 import dev.ledge.service.ServiceResources;
 import dev.ledge.session.GuestEnvironment;
-import dev.ledge.session.GuestLog;
-import dev.ledge.session.Session;
 import io.vertx.core.Vertx;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +25,6 @@ import java.util.function.Supplier;
 public final class ModuleBench {
     /** The guest threads of the server have this much stack; the in-process loops get the same. */
     private static final long STACK_BYTES = 16L << 20;
-    private static final GuestLog DISCARD = (id, source, line) -> { };
 
     private final Vertx vertx;
     private final ServiceResources resources;
@@ -66,7 +58,7 @@ public final class ModuleBench {
 
         HttpLoad.Result http;
         HttpLoad.Result baseline = HttpLoad.Result.NONE;
-        ServiceConfig svc = new ServiceConfig(pm.name(), pm, resources, environment, DISCARD);
+        ServiceConfig svc = new ServiceConfig(pm.name(), pm, resources, environment, SyntheticRequest.DISCARD);
         LedgeServer server = new LedgeServer(vertx, svc, Math.max(64, settings.connections()));
         try {
             int port = server.start("127.0.0.1", 0);
@@ -114,20 +106,7 @@ public final class ModuleBench {
 
     /** One whole request in a fresh sandbox: a synthetic GET of the path, the response discarded. */
     private RunOutcome request(PrelinkedModule pm) {
-        RequestHead head = new RequestHead();
-        head.uri = "http://localhost" + settings.path();
-        String id = Session.newTraceId();
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        head.downstream = new DownstreamInfo(loopback, loopback, List.of(), id);
-        Session session = Session.builder()
-                .id(id)
-                .resources(resources)
-                .environment(environment)
-                .log(DISCARD)
-                .downstream(head, new Body())
-                .responder((resp, body, streaming) -> { })
-                .build();
-        return pm.sandbox().run(session);
+        return pm.sandbox().run(SyntheticRequest.session(resources, environment, settings.path()));
     }
 
     /** Runs {@code work} on a thread with a guest thread's stack and returns its result. */
