@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code ledge} command: serve a handler, run one once, compile ahead, or describe the ABI. */
 @Command(name = "ledge", mixinStandardHelpOptions = true, version = "ledge 0.1.0",
         description = "Runs Fastly Compute Wasm handlers on the JVM.",
-        subcommands = {ServeCommand.class, RunCommand.class, CompileCommand.class, AbiCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, CompileCommand.class, AbiCommand.class, BenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         LogSetup.configure();

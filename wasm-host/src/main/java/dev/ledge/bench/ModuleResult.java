@@ -1,0 +1,10 @@
+package dev.ledge.bench;
+
+/**
+ * What {@code ledge bench} measured for one module. Times in milliseconds or microseconds as
+ * named; {@code baselineRps} is 0 when no plain Vert.x baseline was run.
+ */
+public record ModuleResult(String module, double loadMillis, boolean fromCache, Latency instantiate,
+                           Latency request, double firstRequestMillis, HttpLoad.Result http,
+                           HttpLoad.Result baseline) {
+}
