@@ -35,7 +35,7 @@ final class LogCalls {
             if (text.endsWith("\n")) {
                 text = text.substring(0, text.length() - 1);
             }
-            s.log().line(s.id(), ep.name(), text);
+            s.logLine(ep.name(), text);
             s.memory().writeU32((int) a[3], msg.length, "nwritten_out");
             return 0;
         });

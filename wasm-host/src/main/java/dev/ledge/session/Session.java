@@ -38,6 +38,8 @@ public final class Session {
     private final NextRequestSource nextRequests;
     private final java.util.List<RequestPromise> promises = new java.util.ArrayList<>();
     private volatile long instantiateNanos = -1;
+    private long logBytes;
+    private boolean logDropped;
     private volatile long executeStartNanos = -1;
     private GuestMemory memory;
     private HostFunction[] wasi;
@@ -86,6 +88,23 @@ public final class Session {
             throw new IllegalStateException("hostcall outside a sandbox run");
         }
         return s;
+    }
+
+    /**
+     * Passes one log-endpoint line on unless this request has already logged {@link #OUTPUT_LIMIT}
+     * bytes; past that, lines are dropped and one line says so.
+     */
+    public void logLine(String endpoint, String line) {
+        if (logDropped) {
+            return;
+        }
+        logBytes += line.length();
+        if (logBytes > OUTPUT_LIMIT) {
+            logDropped = true;
+            log.line(id, endpoint, "[ledge: log output past " + OUTPUT_LIMIT + " bytes in this request dropped]");
+            return;
+        }
+        log.line(id, endpoint, line);
     }
 
     /** Records how long instantiation took; execution is timed from now. */
