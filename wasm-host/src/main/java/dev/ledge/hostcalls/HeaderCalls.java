@@ -20,6 +20,10 @@ import java.util.List;
 final class HeaderCalls {
     /** Longest header name accepted, as HTTP implementations commonly limit it. */
     static final int MAX_NAME_LEN = (1 << 16) - 1;
+    /** Most header fields a guest may put on one request or response. */
+    static final int MAX_FIELDS = 1000;
+    /** Most bytes of header fields a guest may put on one request or response. */
+    static final long MAX_BYTES = 256 * 1024;
 
     /** Finds the headers behind a request or response handle (badf otherwise). */
     interface HeadersOf {
@@ -66,19 +70,37 @@ final class HeaderCalls {
                 }
             }
             // Bytes after the last NUL are not a terminated value; the ABI ignores them.
+            long added = 0;
+            for (byte[] v : values) {
+                added += name.length() + v.length + 4;
+            }
+            List<byte[]> old = h.values(name);
+            long removed = 0;
+            for (byte[] v : old) {
+                removed += name.length() + v.length + 4;
+            }
+            checkRoom(h, values.size() - old.size(), added - removed);
             h.set(name, values);
             return 0;
         });
         r.fn(module, "header_insert", i32s(5), (s, a) -> {
             HeaderMap h = of.headers(s, (int) a[0]);
             String name = name(s.memory(), (int) a[1], (int) a[2]);
-            h.insert(name, value(s.memory().read((int) a[3], (int) a[4], "value")));
+            byte[] v = value(s.memory().read((int) a[3], (int) a[4], "value"));
+            long removed = 0;
+            for (byte[] o : h.values(name)) {
+                removed += name.length() + o.length + 4;
+            }
+            checkRoom(h, 1 - h.values(name).size(), name.length() + v.length + 4 - removed);
+            h.insert(name, v);
             return 0;
         });
         r.fn(module, "header_append", i32s(5), (s, a) -> {
             HeaderMap h = of.headers(s, (int) a[0]);
             String name = name(s.memory(), (int) a[1], (int) a[2]);
-            h.append(name, value(s.memory().read((int) a[3], (int) a[4], "value")));
+            byte[] v = value(s.memory().read((int) a[3], (int) a[4], "value"));
+            checkRoom(h, 1, name.length() + v.length + 4);
+            h.append(name, v);
             return 0;
         });
         r.fn(module, "header_remove", i32s(3), (s, a) -> {
@@ -89,6 +111,13 @@ final class HeaderCalls {
             }
             return 0;
         });
+    }
+
+    /** Refuses a change that would take {@code h} past {@link #MAX_FIELDS} or {@link #MAX_BYTES}. */
+    static void checkRoom(HeaderMap h, int moreFields, long moreBytes) {
+        if (h.fieldCount() + moreFields > MAX_FIELDS || h.byteSize() + moreBytes > MAX_BYTES) {
+            throw new AbiError(Status.HTTPHEADTOOLARGE, "headers would exceed " + MAX_FIELDS + " fields or " + MAX_BYTES + " bytes");
+        }
     }
 
     /** Reads and validates a header name. */

@@ -65,6 +65,17 @@ public final class HeaderMap {
         return n;
     }
 
+    /** Bytes of all names and values (each field counted as name + value + 4 for ": " and CRLF). */
+    public long byteSize() {
+        long n = 0;
+        for (Map.Entry<String, List<byte[]>> e : fields.entrySet()) {
+            for (byte[] v : e.getValue()) {
+                n += e.getKey().length() + v.length + 4;
+            }
+        }
+        return n;
+    }
+
     /** A deep copy. */
     public HeaderMap copy() {
         HeaderMap c = new HeaderMap();
