@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Go guest samples for GOOS=wasip1 GOARCH=wasm:
-#   hello -> $OUT_DIR/go-hello.wasm, echo -> $OUT_DIR/go-echo.wasm, features -> $OUT_DIR/go-features.wasm
+#   hello -> $OUT_DIR/go-hello.wasm, echo -> $OUT_DIR/go-echo.wasm, features -> $OUT_DIR/go-features.wasm,
+#   jwt_host -> go-jwt_host.wasm, jwt_guest -> go-jwt_guest.wasm
 # Usage: guest-samples/go/build.sh OUT_DIR
 # Offline by design: std only, the bindings come from abi/go through a replace directive,
 # GOPROXY=off, and the Go caches live under guest-samples/target/go-cache.
@@ -61,3 +62,5 @@ build() {
 build hello
 build echo
 build features
+build jwt_host
+build jwt_guest
