@@ -76,7 +76,8 @@ class LargeBodyProxyTest {
             Path toml = Files.writeString(dir.resolve("fastly.toml"),
                     "[local_server.backends.origin]\nurl = \"http://127.0.0.1:" + origin.port() + "\"\n");
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process ledge = new ProcessBuilder(javaBin, "-Xmx96m", "-jar", System.getProperty("ledge.jar"), "serve",
+            Process ledge = new ProcessBuilder(javaBin, "-Xmx96m",
+                    "-Dledge.coverage.file=" + System.getProperty("ledge.coverage.file", ""), "-jar", System.getProperty("ledge.jar"), "serve",
                     wasm.toString(), "-C", toml.toString(), "--addr", "127.0.0.1:0", "--no-cache")
                     .redirectErrorStream(true).start();
             try {

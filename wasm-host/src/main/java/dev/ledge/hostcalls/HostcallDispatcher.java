@@ -35,6 +35,7 @@ public final class HostcallDispatcher {
     /** The Chicory handle that runs {@code def} for whichever session is current. */
     public static WasmFunctionHandle handle(HostcallDef def) {
         Hostcall impl = def.impl();
+        String[] coverageKeys = CallRecorder.keys(def.qualifiedName());
         return (instance, args) -> {
             Session s = Session.current();
             int status;
@@ -62,13 +63,20 @@ public final class HostcallDispatcher {
                 LOG.info("[" + s.id() + "] " + def.qualifiedName() + java.util.Arrays.toString(args) + " -> "
                         + Status.byCode(status).spelling() + (why == null ? "" : " (" + why + ")"));
             }
+            if (CallRecorder.ENABLED) {
+                CallRecorder.record(coverageKeys[status]);
+            }
             return RESULTS[status];
         };
     }
 
     /** The handle for a call Ledge does not implement: it answers {@code unsupported}. */
     public static WasmFunctionHandle unsupported(String qualifiedName) {
+        String coverageKey = CallRecorder.stubKey(qualifiedName);
         return (instance, args) -> {
+            if (CallRecorder.ENABLED) {
+                CallRecorder.record(coverageKey);
+            }
             if (trace) {
                 LOG.info("[" + Session.current().id() + "] " + qualifiedName + " -> unsupported");
             }
