@@ -18,7 +18,7 @@
 //!   buffer-growing and multi-value cursor protocols: [`Request`], [`Response`], [`Body`]
 //!   (`http.rs`, `body.rs`), backend requests, pending requests, dynamic backends and
 //!   [`async_io`] (`backend.rs`), [`ConfigStore`], [`Dictionary`], [`SecretStore`]
-//!   (`stores.rs`), [`Log`] (`log.rs`), and Ledge's own [`crypto`] (`crypto.rs`: the
+//!   (`stores.rs`), [`Log`] (`log.rs`), [`geo`] (`geo.rs`: `fastly_geo.lookup`), and Ledge's own [`crypto`] (`crypto.rs`: the
 //!   `ledge_crypto` module with digests, HMACs, signature checks, random bytes and JWT checks).
 //!
 //! Handles are plain `u32` values owned by the host. The wrappers do not close anything on
@@ -36,6 +36,7 @@ pub mod sys;
 mod backend;
 mod body;
 pub mod crypto;
+pub mod geo;
 mod http;
 mod log;
 mod stores;

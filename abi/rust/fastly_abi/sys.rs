@@ -296,6 +296,23 @@ pub mod fastly_http_body {
     }
 }
 
+/// `fastly_geo`: geolocation of IP addresses.
+pub mod fastly_geo {
+    use super::RawStatus;
+    #[link(wasm_import_module = "fastly_geo")]
+    extern "C" {
+        /// Writes what is known about an IPv4 (4 bytes) or IPv6 (16 bytes) address as one JSON
+        /// object; nothing known: ok with 0 bytes; `buflen` if it does not fit.
+        pub fn lookup(
+            addr_octets: *const u8,
+            addr_len: usize,
+            buf: *mut u8,
+            buf_len: usize,
+            nwritten_out: *mut usize,
+        ) -> RawStatus;
+    }
+}
+
 /// `fastly_log`: named log endpoints.
 pub mod fastly_log {
     use super::{Handle, RawStatus};
