@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostcallDispatcher.setTrace(trace);
         HostAndPort hp = HostAndPort.parse(addr);
-        HostAndPort adminHp = adminAddr == null ? null : HostAndPort.parse(adminAddr);
+        HostAndPort adminHp = adminAddr == null ? null : HostAndPort.parse(adminAddr, "--admin-addr");
         dev.ledge.ops.LogTail tail = new dev.ledge.ops.LogTail();
         if (adminHp != null) {
             dev.ledge.ops.Metrics.enable();
