@@ -67,6 +67,7 @@ public final class Upstream implements AutoCloseable {
      */
     public PendingRequest send(RequestHead req, Body body, Backend b, boolean streaming) {
         CompletableFuture<PendingRequest.Answer> answer = new CompletableFuture<>();
+        long sentNanos = System.nanoTime();
         URI uri;
         try {
             uri = new URI(req.uri);
@@ -95,6 +96,7 @@ public final class Upstream implements AutoCloseable {
         Context ctx = vertx.getOrCreateContext();
         ctx.runOnContext(v -> client(b, req.autoDecompressGzip).request(ro).onComplete(ar -> {
             if (ar.failed()) {
+                dev.ledge.ops.Metrics.global().backendRequest(b.name(), false, System.nanoTime() - sentNanos);
                 answer.completeExceptionally(SendError.from(ar.cause(), b));
                 body.abandon();
                 return;
@@ -117,6 +119,7 @@ public final class Upstream implements AutoCloseable {
             });
             creq.response().onComplete(rar -> {
                 vertx.cancelTimer(timer);
+                dev.ledge.ops.Metrics.global().backendRequest(b.name(), rar.succeeded(), System.nanoTime() - sentNanos);
                 if (rar.failed()) {
                     answer.completeExceptionally(SendError.from(rar.cause(), b));
                     return;

@@ -78,6 +78,7 @@ public final class CoreCache {
                     best = best == null ? o : best;
                 }
             }
+            dev.ledge.ops.Metrics.global().cacheLookup(best != null);
             return best == null ? CacheLookup.EMPTY : new CacheLookup(hit(best), null);
         }
     }
@@ -89,6 +90,12 @@ public final class CoreCache {
      * waits for that client ({@code wait}) or returns with neither (not {@code wait}).
      */
     public CacheLookup transactionLookup(CacheKey key, HeaderMap headers, boolean wait) throws InterruptedException {
+        CacheLookup answer = collapsingLookup(key, headers, wait);
+        dev.ledge.ops.Metrics.global().cacheLookup(answer.found() != null);
+        return answer;
+    }
+
+    private CacheLookup collapsingLookup(CacheKey key, HeaderMap headers, boolean wait) throws InterruptedException {
         synchronized (lock) {
             while (true) {
                 long now = clock.nanos();

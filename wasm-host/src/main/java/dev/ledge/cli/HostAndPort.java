@@ -5,9 +5,14 @@ import dev.ledge.config.ConfigException;
 /** A {@code host:port} listen address as given on the command line. */
 record HostAndPort(String host, int port) {
     static HostAndPort parse(String s) {
+        return parse(s, "--addr");
+    }
+
+    /** Parses {@code s}, given as {@code option}, which error messages name. */
+    static HostAndPort parse(String s, String option) {
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
-            throw new ConfigException("--addr " + s + ": expected HOST:PORT, e.g. 127.0.0.1:7676");
+            throw new ConfigException(option + " " + s + ": expected HOST:PORT, e.g. 127.0.0.1:7676");
         }
         String host = s.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -20,7 +25,7 @@ record HostAndPort(String host, int port) {
             }
             return new HostAndPort(host, port);
         } catch (NumberFormatException e) {
-            throw new ConfigException("--addr " + s + ": port must be a number from 0 to 65535");
+            throw new ConfigException(option + " " + s + ": port must be a number from 0 to 65535");
         }
     }
 }

@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--access-log", description = "Log one JSON line per request (logger ledge.access).")
     boolean accessLog;
 
+    @Option(names = "--admin-addr", paramLabel = "HOST:PORT",
+            description = "Also serve the admin API here: GET /metrics (Prometheus) and GET /tail (guest log lines as Server-Sent Events). Off unless given.")
+    String adminAddr;
+
     @Option(names = "--geo-db", paramLabel = "FILE", description = "A MaxMind DB file for fastly_geo lookups (repeatable; before fastly.toml's geolocation databases).")
     java.util.List<Path> geoDatabases = new java.util.ArrayList<>();
 
@@ -65,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostcallDispatcher.setTrace(trace);
         HostAndPort hp = HostAndPort.parse(addr);
+        HostAndPort adminHp = adminAddr == null ? null : HostAndPort.parse(adminAddr, "--admin-addr");
+        dev.ledge.ops.LogTail tail = new dev.ledge.ops.LogTail();
+        if (adminHp != null) {
+            dev.ledge.ops.Metrics.enable();
+        }
         FastlyToml toml = Configs.load(config);
         if (!geoDatabases.isEmpty()) {
             toml = toml.withLocalServerList("geolocation", "databases",
@@ -80,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
                 pm.name(), pm.compiled().fromCache() ? "compiled code loaded from cache" : "compiled",
                 pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,
                 pm.linked().implemented().size(), pm.linked().unsupported().size(), pm.linked().unknown().size()));
-        ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, resources, toml.environment(), GuestLog.SERVER_LOG);
+        ServiceConfig svc = new ServiceConfig(toml.name(pm.name()), pm, resources, toml.environment(),
+                adminHp == null ? GuestLog.SERVER_LOG : tail.forService(toml.name(pm.name()), GuestLog.SERVER_LOG));
         if (maxBody < 0 || maxHeaders <= 0) {
             throw new dev.ledge.config.ConfigException("--max-request-body-bytes must be 0 or more and --max-headers positive");
         }
@@ -89,8 +99,16 @@ final class ServeCommand implements Callable<Integer> {
         server.observe(serverTiming, accessLog);
         int port = server.start(hp.host(), hp.port());
         LOG.info("listening on http://" + hp.host() + ":" + port + "/");
+        dev.ledge.ops.AdminServer admin = adminHp == null ? null : new dev.ledge.ops.AdminServer(vertx, dev.ledge.ops.Metrics.global(), tail);
+        if (admin != null) {
+            int adminPort = admin.start(adminHp.host(), adminHp.port());
+            LOG.info("admin API on http://" + adminHp.host() + ":" + adminPort + "/ (GET /metrics, GET /tail)");
+        }
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (admin != null) {
+                admin.close();
+            }
             server.close();
             resources.close();
             vertx.close();

@@ -44,6 +44,12 @@ public final class Geolocation {
 
     /** The compact JSON known for {@code addr}, or null when nothing is known about it. */
     public byte[] lookup(InetAddress addr) {
+        byte[] found = find(addr);
+        dev.ledge.ops.Metrics.global().geoLookup(found != null);
+        return found;
+    }
+
+    private byte[] find(InetAddress addr) {
         byte[] listed = addresses.get().get(addr);
         if (listed != null) {
             return listed;

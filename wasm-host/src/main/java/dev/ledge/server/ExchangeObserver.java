@@ -17,6 +17,7 @@ final class ExchangeObserver {
     private final String service;
     private final boolean serverTiming;
     private final boolean accessLog;
+    private final dev.ledge.ops.Metrics metrics = dev.ledge.ops.Metrics.global();
 
     ExchangeObserver(String service, boolean serverTiming, boolean accessLog) {
         this.service = service;
@@ -33,14 +34,20 @@ final class ExchangeObserver {
                 millis(s.instantiateNanos()), millis(s.executeNanosSoFar()));
     }
 
-    /** Logs the exchange when {@code response} has ended. */
+    /** Logs the exchange and records its metrics when {@code response} has ended. */
     void watch(HttpServerResponse response, RequestHead head, java.util.function.Supplier<Session> session) {
-        if (!accessLog) {
+        if (!accessLog && !metrics.enabled()) {
             return;
         }
         long started = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         response.endHandler(v -> {
             Session s = session.get();
+            metrics.exchange(service, response.getStatusCode(), s == null ? -1 : s.instantiateNanos(),
+                    s == null ? -1 : s.executeNanosSoFar(), System.nanoTime() - startedNanos);
+            if (!accessLog) {
+                return;
+            }
             String path = head.uri.replaceFirst("^[a-z]+://[^/]*", "");
             ACCESS.info(String.format(Locale.ROOT,
                     "{\"time\":%d,\"id\":\"%s\",\"service\":%s,\"method\":\"%s\",\"path\":%s,\"status\":%d,\"bytes\":%d,"

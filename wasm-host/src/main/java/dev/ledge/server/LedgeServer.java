@@ -37,6 +37,8 @@ public final class LedgeServer implements AutoCloseable {
     private final ReusePool reusePool;
     private final RequestLimits requestLimits;
     private volatile ExchangeObserver observer;
+    private final dev.ledge.ops.Metrics metrics = dev.ledge.ops.Metrics.global();
+    private final Runnable inFlightGauge;
     private HttpServer server;
 
     /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
@@ -51,6 +53,8 @@ public final class LedgeServer implements AutoCloseable {
         this.executor = new GuestExecutor(maxInFlight);
         this.reusePool = new ReusePool(vertx, this::runFresh);
         this.observer = new ExchangeObserver(service.name(), false, false);
+        this.inFlightGauge = metrics.inFlightGauge(service.name(), executor::active);
+        metrics.compiled(service.name(), service.module().compiled().compileMillis(), service.module().compiled().fromCache());
     }
 
     /** Adds a Server-Timing header to responses and/or writes a JSON access log line per request. */
@@ -141,6 +145,7 @@ public final class LedgeServer implements AutoCloseable {
                 .build();
         boolean accepted = executor.trySubmit(() -> {
             RunOutcome outcome = service.module().sandbox().run(session);
+            metrics.outcome(service.name(), outcome);
             for (Exchange e : session.exchanges()) {
                 String rid = e.head().downstream.requestId();
                 if (!outcome.ok()) {
@@ -152,6 +157,7 @@ public final class LedgeServer implements AutoCloseable {
         });
         if (!accepted) {
             first.body().fail("refused: no sandbox free");
+            metrics.refused(service.name());
             ((VertxResponder) first.responder()).reject(503, "Ledge: every sandbox is busy; try again shortly\n", "1");
         }
     }
@@ -208,6 +214,7 @@ public final class LedgeServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.fine("close: " + e);
         } finally {
+            inFlightGauge.run();
             executor.close();
         }
     }

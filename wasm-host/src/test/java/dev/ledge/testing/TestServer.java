@@ -29,6 +29,8 @@ public final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** Every guest line logged: "id source: line". */
     public final List<String> guestLines = new CopyOnWriteArrayList<>();
+    /** The guest lines' live feed, as the admin address's /tail serves it. */
+    public final dev.ledge.ops.LogTail tail = new dev.ledge.ops.LogTail();
 
     public TestServer(PrelinkedModule module) {
         this(module, 64);
@@ -45,7 +47,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose data lives in {@code data}, so that a second server there sees what the first one kept. */
     public TestServer(PrelinkedModule module, int maxInFlight, FastlyToml toml, Path data) {
-        GuestLog log = (id, source, line) -> guestLines.add(id + " " + source + ": " + line);
+        GuestLog log = tail.forService(module.name(), (id, source, line) -> guestLines.add(id + " " + source + ": " + line));
         resources = ServiceResources.configure(toml, new HostContext(vertx, data));
         server = new LedgeServer(vertx, new ServiceConfig(module.name(), module, resources, toml.environment(), log), maxInFlight);
         port = server.start("127.0.0.1", 0);
@@ -68,6 +70,11 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The Vert.x instance the server runs on (closed with it). */
+    public Vertx vertx() {
+        return vertx;
     }
 
     public HttpClient client() {
