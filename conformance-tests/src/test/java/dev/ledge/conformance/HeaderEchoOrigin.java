@@ -44,10 +44,10 @@ final class HeaderEchoOrigin implements AutoCloseable {
             req.response().setChunked(true);
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
-            writeChunks(req.response(), Buffer.buffer(chunk), n);
+            Origin.writeChunks(req.response(), Buffer.buffer(chunk), n);
             return;
         }
-        MessageDigest md = sha256();
+        MessageDigest md = Origin.sha256();
         long[] len = {0};
         req.handler(b -> {
             md.update(b.getBytes());
@@ -67,29 +67,6 @@ final class HeaderEchoOrigin implements AutoCloseable {
             req.response().putHeader("content-type", "application/json").putHeader("x-origin", "header-echo")
                     .end(answer.toString());
         });
-    }
-
-    /** Writes {@code n} copies of {@code chunk}, waiting for the client whenever its queue is full. */
-    private static void writeChunks(HttpServerResponse resp, Buffer chunk, int n) {
-        int left = n;
-        while (left > 0 && !resp.writeQueueFull()) {
-            resp.write(chunk);
-            left--;
-        }
-        if (left == 0) {
-            resp.end();
-        } else {
-            int rest = left;
-            resp.drainHandler(v -> writeChunks(resp, chunk, rest));
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

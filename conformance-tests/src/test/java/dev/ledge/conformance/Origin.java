@@ -53,7 +53,7 @@ final class Origin implements AutoCloseable {
     }
 
     /** Writes {@code n} copies of {@code chunk}, waiting for the client whenever its queue is full. */
-    private static void writeChunks(io.vertx.core.http.HttpServerResponse resp, Buffer chunk, int n) {
+    static void writeChunks(io.vertx.core.http.HttpServerResponse resp, Buffer chunk, int n) {
         int left = n;
         while (left > 0 && !resp.writeQueueFull()) {
             resp.write(chunk);
@@ -67,7 +67,7 @@ final class Origin implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
