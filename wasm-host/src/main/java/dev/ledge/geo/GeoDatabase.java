@@ -24,8 +24,17 @@ final class GeoDatabase {
         return new GeoDatabase(ReloadingFile.open(path, "geolocation database", OpenDatabase::read));
     }
 
+    /** The database inside ledge.jar, used when fastly.toml names none. */
+    static GeoDatabase bundled() {
+        BundledDatabase.preload();
+        return new GeoDatabase(null);
+    }
+
     /** Fills what this database knows about {@code addr}; false when it has no record or cannot answer. */
     boolean fill(InetAddress addr, GeoRecord into, Instant now) {
+        if (file == null) {
+            return BundledDatabase.fill(addr, into, now);
+        }
         try {
             return file.get().fill(addr, into, now);
         } catch (IOException | RuntimeException e) {

@@ -34,15 +34,29 @@ final class GeolocationConfig {
     static Geolocation read(FastlyToml toml) {
         JsonNode table = toml.localServerTable("geolocation");
         if (table == null) {
-            return new Geolocation(Map::of, List.of(), true, Clock.systemUTC());
+            return new Geolocation(Map::of, defaultDatabases(), true, Clock.systemUTC());
         }
         JsonNode loopback = table.get("use_default_loopback");
         if (loopback != null && !loopback.isBoolean()) {
             throw toml.error(TABLE, "use_default_loopback", "must be true or false");
         }
         Supplier<Map<InetAddress, byte[]>> addresses = addresses(toml, table);
+        JsonNode useDefault = table.get("default_database");
+        if (useDefault != null && !useDefault.isBoolean()) {
+            throw toml.error(TABLE, "default_database", "must be true or false");
+        }
         List<GeoDatabase> databases = databases(toml, table);
+        // With a geolocation table the project says what it wants, as for Fastly's local tool;
+        // the bundled database joins only when asked for.
+        if (databases.isEmpty() && useDefault != null && useDefault.asBoolean()) {
+            databases = defaultDatabases();
+        }
         return new Geolocation(addresses, databases, loopback == null || loopback.asBoolean(), Clock.systemUTC());
+    }
+
+    /** The database inside ledge.jar when it carries one (country level, for public addresses). */
+    private static List<GeoDatabase> defaultDatabases() {
+        return BundledDatabase.present() ? List.of(GeoDatabase.bundled()) : List.of();
     }
 
     private static Supplier<Map<InetAddress, byte[]>> addresses(FastlyToml toml, JsonNode table) {

@@ -84,8 +84,15 @@ class GeolocationConfigTest {
     }
 
     @Test
-    void withoutTheTableOnlyLoopbackIsKnown() throws Exception {
+    void withoutTheTableLoopbackGetsTheDefaultRecordAndPublicAddressesTheBundledCountry() throws Exception {
         Geolocation g = GeolocationConfig.read(FastlyToml.empty());
+        assertEquals(json(Geolocation.DEFAULT_LOOPBACK), json(g.lookup(InetAddress.getByName("127.0.0.1"))));
+        assertTrue(json(g.lookup(InetAddress.getByName("8.8.8.8"))).contains("\"country_code\":\"US\""));
+    }
+
+    @Test
+    void withATableWithoutDatabasesOnlyLoopbackIsKnown() throws Exception {
+        Geolocation g = GeolocationConfig.read(toml("use_default_loopback = true\n"));
         assertEquals(json(Geolocation.DEFAULT_LOOPBACK), json(g.lookup(InetAddress.getByName("127.0.0.1"))));
         assertNull(g.lookup(InetAddress.getByName("1.1.1.1")));
     }

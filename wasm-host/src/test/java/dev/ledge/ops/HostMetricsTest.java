@@ -44,7 +44,7 @@ class HostMetricsTest {
                 assertEquals("a:204", probe.get("/").body());
             }
             assertEquals(200, geoLookup(geo, "127.0.0.1").statusCode());
-            assertEquals(200, geoLookup(geo, "181.0.1.2").statusCode());
+            assertEquals(200, geoLookup(geo, "192.0.2.55").statusCode());
             try (TestServer cache = new TestServer(PrelinkedModule.load("ops_cache", Wat.compile("cache_core")), 4)) {
                 HttpResponse<String> r = cache.send(HttpRequest.newBuilder(cache.uri("/")).header("x-case", "1").GET().build());
                 assertEquals("all checks passed", r.body());

@@ -137,7 +137,7 @@ class GeoCallsTest {
             assertEquals("", lookup(s, "127.0.0.1"));
             assertEquals("", lookup(s, "::1"));
         }
-        try (TestServer s = new TestServer(PrelinkedModule.load("geo", Wat.compile("geo")), 8, FastlyToml.empty())) {
+        try (TestServer s = server(toml("use_default_loopback = true\n"))) {
             assertEquals(lookup(s, "127.0.0.1"), new String(JSON.writeValueAsBytes(JSON.readTree(lookup(s, "::1")))));
             assertEquals("", lookup(s, "181.0.1.2"));
         }
