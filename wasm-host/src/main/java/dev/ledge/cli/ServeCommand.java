@@ -23,7 +23,11 @@ import picocli.CommandLine.Parameters;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger("ledge");
 
-    @Parameters(index = "0", paramLabel = "HANDLER.wasm", description = "The handler module.")
+    /** The sample inside ledge.jar that `serve` runs when given no module. */
+    static final String EMBEDDED_SAMPLE = "ledge/samples/rust-echo.wasm";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HANDLER.wasm",
+            description = "The handler module (default: the Rust echo sample inside ledge.jar).")
     Path module;
 
     @Option(names = {"-C", "--config"}, paramLabel = "FILE", description = "A fastly.toml with the service's local configuration.")
@@ -65,6 +69,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
+    private static byte[] embeddedSample() {
+        try (java.io.InputStream in = ServeCommand.class.getClassLoader().getResourceAsStream(EMBEDDED_SAMPLE)) {
+            if (in == null) {
+                throw new dev.ledge.engine.ModuleRejectedException("this ledge.jar carries no sample; give a module: ledge serve HANDLER.wasm");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new dev.ledge.engine.ModuleRejectedException("cannot read the embedded sample: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         HostcallDispatcher.setTrace(trace);
@@ -83,8 +98,14 @@ final class ServeCommand implements Callable<Integer> {
         // Configuration errors surface before the (possibly long) compile.
         ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
         long t0 = System.nanoTime();
-        LOG.info("loading " + module + " ...");
-        PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
+        PrelinkedModule pm;
+        if (module == null) {
+            LOG.info("no module given: serving the Rust echo sample inside ledge.jar (try /hello, /stream/3, /status/418)");
+            pm = PrelinkedModule.load("rust-echo.wasm", embeddedSample(), cache.cache()).withLimits(limitOptions.limits());
+        } else {
+            LOG.info("loading " + module + " (a large module takes a while the first time; later starts use the compile cache) ...");
+            pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
+        }
         LOG.info(String.format("%s: %s in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
                 pm.name(), pm.compiled().fromCache() ? "compiled code loaded from cache" : "compiled",
                 pm.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000,

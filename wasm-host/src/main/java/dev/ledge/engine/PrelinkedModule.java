@@ -62,6 +62,11 @@ public final class PrelinkedModule {
         return link(CompiledModule.compile(name, ModuleLoader.read(path), cache), HostcallRegistry.standard());
     }
 
+    /** Loads {@code bytes} named {@code name}, taking compiled code from {@code cache} (null: compile every time). */
+    public static PrelinkedModule load(String name, byte[] bytes, CompileCache cache) {
+        return link(CompiledModule.compile(name, bytes, cache), HostcallRegistry.standard());
+    }
+
     public static PrelinkedModule link(CompiledModule compiled, HostcallRegistry registry) {
         Linker.Linked linked = new Linker(registry, AbiSpec.bundled()).link(compiled.name(), compiled.module());
         return new PrelinkedModule(compiled, linked, SandboxLimits.defaults());
