@@ -6,10 +6,10 @@ import java.util.Arrays;
  * An IP network, "ADDRESS/BITS": 1..32 bits for IPv4, 1..128 for IPv6. The address is stored
  * with the host bits cleared, so "1.2.3.4/24" is the network 1.2.3.0/24.
  */
-record IpPrefix(byte[] network, int bits) {
+public record IpPrefix(byte[] network, int bits) {
 
     /** Parses "ADDRESS/BITS"; the message of the exception says what is wrong. */
-    static IpPrefix parse(String text) {
+    public static IpPrefix parse(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("prefix '" + text + "' is not ADDRESS/BITS");
@@ -33,7 +33,7 @@ record IpPrefix(byte[] network, int bits) {
     }
 
     /** Whether {@code ip} (4 or 16 octets) lies in this network; IPv4 never matches IPv6. */
-    boolean contains(byte[] ip) {
+    public boolean contains(byte[] ip) {
         return ip.length == network.length && Arrays.equals(mask(ip, bits), network);
     }
 

@@ -66,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--geo-db", paramLabel = "FILE", description = "A MaxMind DB file for fastly_geo lookups (repeatable; before fastly.toml's geolocation databases).")
     java.util.List<Path> geoDatabases = new java.util.ArrayList<>();
 
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "A proxy (address or network) whose Forwarded / X-Forwarded-For names the client (repeatable).")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
     @Option(names = "--trace-hostcalls", description = "Log every hostcall with its arguments and status.")
     boolean trace;
 
@@ -118,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         LedgeServer server = new LedgeServer(vertx, svc, maxInFlight, new dev.ledge.server.RequestLimits(maxHeaders,
                 dev.ledge.server.RequestLimits.DEFAULT_MAX_HEADER_BYTES, maxBody, dev.ledge.server.RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
         server.observe(serverTiming, accessLog);
+        server.trustProxies(dev.ledge.server.ClientAddress.trusting(trustedProxies));
         int port = server.start(hp.host(), hp.port());
         LOG.info("listening on http://" + hp.host() + ":" + port + "/");
         dev.ledge.ops.AdminServer admin = adminHp == null ? null : new dev.ledge.ops.AdminServer(vertx, dev.ledge.ops.Metrics.global(), tail);

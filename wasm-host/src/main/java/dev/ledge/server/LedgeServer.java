@@ -37,6 +37,7 @@ public final class LedgeServer implements AutoCloseable {
     private final ReusePool reusePool;
     private final RequestLimits requestLimits;
     private volatile ExchangeObserver observer;
+    private volatile ClientAddress clientAddress = ClientAddress.socketOnly();
     private final dev.ledge.ops.Metrics metrics = dev.ledge.ops.Metrics.global();
     private final Runnable inFlightGauge;
     private HttpServer server;
@@ -55,6 +56,12 @@ public final class LedgeServer implements AutoCloseable {
         this.observer = new ExchangeObserver(service.name(), false, false);
         this.inFlightGauge = metrics.inFlightGauge(service.name(), executor::active);
         metrics.compiled(service.name(), service.module().compiled().compileMillis(), service.module().compiled().fromCache());
+    }
+
+    /** Takes the client address from Forwarded / X-Forwarded-For when the peer is one of these proxies. */
+    public LedgeServer trustProxies(ClientAddress trusted) {
+        this.clientAddress = trusted;
+        return this;
     }
 
     /** Adds a Server-Timing header to responses and/or writes a JSON access log line per request. */
@@ -162,7 +169,7 @@ public final class LedgeServer implements AutoCloseable {
         }
     }
 
-    private static RequestHead requestHead(HttpServerRequest req, String id) {
+    private RequestHead requestHead(HttpServerRequest req, String id) {
         HeaderMap headers = new HeaderMap();
         List<String> original = new ArrayList<>();
         for (Map.Entry<String, String> e : req.headers()) {
@@ -177,7 +184,8 @@ public final class LedgeServer implements AutoCloseable {
             case HTTP_2 -> dev.ledge.http.HttpVersion.H2;
             default -> dev.ledge.http.HttpVersion.HTTP_11;
         };
-        head.downstream = new DownstreamInfo(address(req.remoteAddress()), address(req.localAddress()), original, id);
+        head.downstream = new DownstreamInfo(clientAddress.resolve(address(req.remoteAddress()), headers),
+                address(req.localAddress()), original, id);
         return head;
     }
 

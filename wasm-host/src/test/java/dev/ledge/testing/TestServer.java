@@ -53,6 +53,12 @@ public final class TestServer implements AutoCloseable {
         port = server.start("127.0.0.1", 0);
     }
 
+    /** Trusts these proxies' Forwarded / X-Forwarded-For headers for the client address. */
+    public TestServer trustProxies(java.util.List<String> proxies) {
+        server.trustProxies(dev.ledge.server.ClientAddress.trusting(proxies));
+        return this;
+    }
+
     /** Switches on the Server-Timing header and/or the JSON access log. */
     public TestServer observe(boolean serverTiming, boolean accessLog) {
         server.observe(serverTiming, accessLog);

@@ -1,0 +1,16 @@
+;; Answers 200 with the client address the host reports (4 or 16 raw octets) as the body.
+(module
+  (import "fastly_http_req" "body_downstream_get" (func $downstream (param i32 i32) (result i32)))
+  (import "fastly_http_downstream" "downstream_client_ip_addr" (func $client_ip (param i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $resp_new (param i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $send (param i32 i32 i32) (result i32)))
+  (import "fastly_http_body" "new" (func $body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $write (param i32 i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")
+    (if (call $downstream (i32.const 0) (i32.const 4)) (then unreachable))
+    (if (call $client_ip (i32.load (i32.const 0)) (i32.const 64) (i32.const 8)) (then unreachable))
+    (drop (call $resp_new (i32.const 12)))
+    (drop (call $body_new (i32.const 16)))
+    (drop (call $write (i32.load (i32.const 16)) (i32.const 64) (i32.load (i32.const 8)) (i32.const 0) (i32.const 20)))
+    (drop (call $send (i32.load (i32.const 12)) (i32.load (i32.const 16)) (i32.const 0)))))
