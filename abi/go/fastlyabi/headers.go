@@ -24,19 +24,7 @@ func headerNames(h uint32, raw rawNamesGet) ([]string, error) {
 }
 
 func headerValue(h uint32, name string, raw rawValueGet) (string, bool, error) {
-	np, nl := strArg(name)
-	v, st := readSingleValue(headerValueInitial, func(buf unsafe.Pointer, bufLen uint32, nwOut unsafe.Pointer) Status {
-		return raw(h, np, nl, buf, bufLen, nwOut)
-	})
-	runtime.KeepAlive(np)
-	switch st {
-	case StatusOK:
-		return v, true, nil
-	case StatusNone:
-		return "", false, nil
-	default:
-		return "", false, st
-	}
+	return getByName(h, name, headerValueInitial, raw)
 }
 
 func headerValues(h uint32, name string, raw rawValuesGet) ([]string, error) {

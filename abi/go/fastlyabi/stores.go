@@ -24,11 +24,19 @@ func openByName(name string, raw func(name unsafe.Pointer, nameLen uint32, out u
 func storeGet(h uint32, key string,
 	raw func(h uint32, key unsafe.Pointer, keyLen uint32, value unsafe.Pointer, valueMaxLen uint32, nwOut unsafe.Pointer) Status,
 ) (string, bool, error) {
-	kp, kl := strArg(key)
-	v, st := readSingleValue(storeValueInitialBuf, func(buf unsafe.Pointer, bufLen uint32, nwOut unsafe.Pointer) Status {
-		return raw(h, kp, kl, buf, bufLen, nwOut)
+	return getByName(h, key, storeValueInitialBuf, raw)
+}
+
+// getByName runs a hostcall that looks a name up on a handle (a header, a store key) with the
+// buflen protocol, starting from a buffer of initial bytes; StatusNone means absent.
+func getByName(h uint32, name string, initial int,
+	raw func(h uint32, name unsafe.Pointer, nameLen uint32, buf unsafe.Pointer, bufLen uint32, nwOut unsafe.Pointer) Status,
+) (string, bool, error) {
+	np, nl := strArg(name)
+	v, st := readSingleValue(initial, func(buf unsafe.Pointer, bufLen uint32, nwOut unsafe.Pointer) Status {
+		return raw(h, np, nl, buf, bufLen, nwOut)
 	})
-	runtime.KeepAlive(kp)
+	runtime.KeepAlive(np)
 	switch st {
 	case StatusOK:
 		return v, true, nil

@@ -127,6 +127,21 @@ public final class FastlyToml {
         return dir == null ? p : dir.resolve(p);
     }
 
+    /**
+     * The JSON file a {@code format = "json"} table names in its {@code file} key, resolved against
+     * this file's directory; a missing, non-string or empty name is an error naming table and key.
+     */
+    public Path jsonFile(String table, JsonNode t) {
+        JsonNode file = t.get("file");
+        if (file == null || !file.isTextual()) {
+            throw error(table, "file", "format \"json\" needs a 'file' string naming the JSON file");
+        }
+        if (file.asText().isEmpty()) {
+            throw error(table, "file", "the file name is empty");
+        }
+        return resolve(file.asText());
+    }
+
     /** An error about {@code key} in {@code [table]}, naming this file. */
     public ConfigException error(String table, String key, String problem) {
         return new ConfigException((file == null ? "fastly.toml" : file.toString()) + ": [" + table + "]"

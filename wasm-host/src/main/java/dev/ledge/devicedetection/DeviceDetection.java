@@ -72,14 +72,7 @@ public final class DeviceDetection {
     }
 
     private static DeviceDetection fromFile(FastlyToml toml, JsonNode table) {
-        JsonNode file = table.get("file");
-        if (file == null || !file.isTextual()) {
-            throw toml.error(TABLE, "file", "format \"json\" needs a 'file' string naming the JSON file");
-        }
-        if (file.asText().isEmpty()) {
-            throw toml.error(TABLE, "file", "the file name is empty");
-        }
-        Path path = toml.resolve(file.asText());
+        Path path = toml.jsonFile(TABLE, table);
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(path));

@@ -111,14 +111,7 @@ final class GeolocationConfig {
     }
 
     private static Supplier<Map<InetAddress, byte[]>> fromFile(FastlyToml toml, JsonNode table) {
-        JsonNode file = table.get("file");
-        if (file == null || !file.isTextual()) {
-            throw toml.error(TABLE, "file", "format \"json\" needs a 'file' string naming the JSON file");
-        }
-        if (file.asText().isEmpty()) {
-            throw toml.error(TABLE, "file", "the file name is empty");
-        }
-        Path path = toml.resolve(file.asText());
+        Path path = toml.jsonFile(TABLE, table);
         try {
             return ReloadingFile.open(path, "geolocation addresses file", GeolocationConfig::addressFile)::get;
         } catch (NoSuchFileException e) {
