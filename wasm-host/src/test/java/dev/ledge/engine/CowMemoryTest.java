@@ -46,7 +46,7 @@ class CowMemoryTest {
         CowMemory a = cow(image, budget);
         CowMemory b = cow(image, budget);
         assertEquals("hello", a.readString(10, 5));
-        assertEquals(0x04030201, a.readInt(131070) >>> 16 | (a.readInt(131072) << 16), "a segment across a page boundary");
+        assertEquals(0x04030201, a.readInt(131070), "a segment across a page boundary");
         assertEquals(0, a.ownedPages(), "reading copies nothing");
         a.writeString(10, "HELLO");
         a.writeLong(PAGE - 4, 0x1122334455667788L); // across pages 0 and 1
@@ -106,6 +106,8 @@ class CowMemoryTest {
         long value = r.nextLong();
         int len = r.nextInt(10) == 0 ? r.nextInt(3 * PAGE) : r.nextInt(300);
         int other = address(r);
+        int near = addr + r.nextInt(64) - 32;
+        int delta = r.nextInt(3);
         return switch (r.nextInt(14)) {
             case 0 -> m -> m.writeByte(addr, (byte) value);
             case 1 -> m -> m.writeShort(addr, (short) value);
@@ -116,10 +118,10 @@ class CowMemoryTest {
             case 6 -> m -> m.fill((byte) value, addr, addr + len);
             case 7 -> m -> m.fill((byte) 0, addr & ~(PAGE - 1), (addr & ~(PAGE - 1)) + PAGE);
             case 8 -> m -> m.copy(addr, other, len);
-            case 9 -> m -> m.copy(addr, addr + r.nextInt(64) - 32, len); // overlapping
+            case 9 -> m -> m.copy(addr, near, len); // overlapping
             case 10 -> m -> m.write(addr, new byte[len], 0, len);
             case 11 -> m -> {
-                if (m.grow(r.nextInt(3)) < 0) {
+                if (m.grow(delta) < 0) {
                     throw new WasmRuntimeException("grow refused");
                 }
             };
