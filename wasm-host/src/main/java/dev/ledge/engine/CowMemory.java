@@ -82,9 +82,16 @@ public final class CowMemory implements Memory {
         return memory;
     }
 
-    /** Gives this memory's reservation back to the budget; the memory must not be used afterwards. */
+    /**
+     * Gives this memory's reservation back to the budget and drops its pages at once (the instance
+     * may stay reachable a while longer, e.g. from a response still being written); any later
+     * access traps as out of bounds.
+     */
     public void release() {
         reservation.close();
+        pages = new byte[0][];
+        owned = pages;
+        nPages = 0;
     }
 
     /** Pages this instance has copied or allocated for itself. */
