@@ -1,0 +1,87 @@
+package dev.ledge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ledge.testing.RawHttp;
+import dev.ledge.testing.Wat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve --services}: several services in one server, each with its own module, fastly.toml and limits, routed by Host. */
+class ServicesServeTest {
+    @Test
+    void requestsGoToTheServiceTheirHostNamesAndOthersToTheDefault(@TempDir Path dir) throws Exception {
+        Path toml = Serving.write(dir, "hello.fastly.toml", "name = \"ignored\"\nservice_id = \"svc-hello\"\n");
+        Path services = Serving.write(dir, "services.toml", """
+                [services.echo]
+                module = %s
+                default = true
+
+                [services.hello]
+                module = %s
+                config = "hello.fastly.toml"
+                hosts = ["hello.test", "www.hello.test"]
+                """.formatted(Serving.quoted(Serving.sample("rust-echo")), Serving.quoted(Serving.sample("rust-hello"))));
+        try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString())) {
+            RawHttp.Response hello = RawHttp.request(r.port(), "GET", "/", "HELLO.Test:8080");
+            assertEquals(200, hello.status());
+            assertEquals("Hello from Ledge (rust)!\n", hello.body());
+            assertEquals("Hello from Ledge (rust)!\n", RawHttp.request(r.port(), "GET", "/", "www.hello.test").body());
+            RawHttp.Response echo = RawHttp.request(r.port(), "GET", "/x", "elsewhere.test");
+            assertEquals(200, echo.status());
+            assertEquals("GET", echo.headers().get("x-echo-method"), echo.toString());
+            assertEquals(200, RawHttp.request(r.port(), "GET", "/x", "127.0.0.1").status());
+            assertTrue(Files.exists(toml));
+        }
+    }
+
+    @Test
+    void anUnknownHostWithoutADefaultServiceIsMisdirected(@TempDir Path dir) {
+        Path services = Serving.write(dir, "services.toml", """
+                [services.hello]
+                module = %s
+                hosts = ["hello.test"]
+                """.formatted(Serving.quoted(Serving.sample("rust-hello"))));
+        try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString())) {
+            assertEquals(200, RawHttp.request(r.port(), "GET", "/", "hello.test").status());
+            RawHttp.Response other = RawHttp.request(r.port(), "GET", "/", "shop.test:7676");
+            assertEquals(421, other.status());
+            assertEquals("Ledge: no service for host 'shop.test' and no default service\n", other.body());
+        }
+    }
+
+    @Test
+    void eachServiceHasItsOwnLimits(@TempDir Path dir) throws Exception {
+        // grow.wat answers 200 exactly when its memory cap is 2 MiB; with more room it ends at 132 pages, not 32 (504).
+        Path grow = Files.write(dir.resolve("grow.wasm"), Wat.compile("grow"));
+        Path spin = Files.write(dir.resolve("spin.wasm"), Wat.compile("spin"));
+        Path services = Serving.write(dir, "services.toml", """
+                [services.small]
+                module = "grow.wasm"
+                hosts = ["small.test"]
+                memory_cap_mib = 2
+
+                [services.large]
+                module = "grow.wasm"
+                hosts = ["large.test"]
+                memory_cap_mib = 64
+
+                [services.spin]
+                module = "spin.wasm"
+                hosts = ["spin.test"]
+                cpu_budget_ms = 100
+                max_in_flight = 1
+                """);
+        try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString(), "--cpu-budget-ms", "60000")) {
+            assertEquals(200, RawHttp.request(r.port(), "GET", "/", "small.test").status());
+            assertEquals(504, RawHttp.request(r.port(), "GET", "/", "large.test").status());
+            // The server-wide budget is a minute; the spin service's own 100 ms stops its endless loop.
+            RawHttp.Response spun = RawHttp.request(r.port(), "GET", "/", "spin.test");
+            assertEquals(503, spun.status());
+            assertTrue(spun.body().contains("used up its CPU budget of 100 ms"), spun.body());
+        }
+    }
+}
