@@ -38,6 +38,7 @@ public final class HostedService implements AutoCloseable {
         this.inFlightGauge = metrics.inFlightGauge(config.name(), executor::active);
         this.observer = new ExchangeObserver(config.name(), geolocation(config), false, false);
         this.active = version(versionId, config.module());
+        metrics.compiled(config.name(), config.module().compiled().compileMillis(), config.module().compiled().fromCache());
     }
 
     private static Geolocation geolocation(ServiceConfig c) {
@@ -49,7 +50,6 @@ public final class HostedService implements AutoCloseable {
     }
 
     private Version version(String id, PrelinkedModule module) {
-        metrics.compiled(config.name(), module.compiled().compileMillis(), module.compiled().fromCache());
         return new Version(id, module, new ReusePool(vertx, this::accept));
     }
 
