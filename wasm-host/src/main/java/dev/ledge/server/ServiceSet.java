@@ -128,7 +128,7 @@ public final class ServiceSet implements AutoCloseable {
      */
     public synchronized ModuleVersion deploy(String service, byte[] wasm) {
         Entry e = entry(service);
-        PrelinkedModule module = compile(e, service + ".wasm", wasm);
+        PrelinkedModule module = compile(e, "upload for " + service, wasm);
         ModuleVersion v = deployments().add(service, wasm, "uploaded");
         e.hosted().activate(Integer.toString(v.id()), module);
         return v;
