@@ -142,8 +142,10 @@ public final class Deployments {
         }
     }
 
+    /** The service's directory; characters other than letters, digits, '.', '-', '_' become '_' (and never "." or ".."). */
     private Path serviceDir(String service) {
-        return dir.resolve(service);
+        String safe = service.replaceAll("[^A-Za-z0-9._-]", "_");
+        return dir.resolve(safe.matches("\\.*") ? "_" + safe : safe);
     }
 
     private State state(String service) {

@@ -127,6 +127,9 @@ public final class AdminApi implements AutoCloseable {
                 body.appendBuffer(b);
             }
         });
+        if ("100-continue".equalsIgnoreCase(req.getHeader("expect"))) {
+            req.response().writeContinue();
+        }
         req.endHandler(v -> {
             if (tooLarge[0]) {
                 error(req, 413, "a module may be at most " + ModuleLoader.MAX_MODULE_BYTES + " bytes");

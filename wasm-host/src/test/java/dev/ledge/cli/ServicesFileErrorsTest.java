@@ -93,4 +93,14 @@ class ServicesFileErrorsTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("give no HANDLER.wasm or --config with it"), err.toString());
     }
+
+    @Test
+    void aTokenWithoutAnAdminAddressIsRefused(@TempDir Path dir) throws Exception {
+        Path wasm = Files.copy(Serving.sample("rust-hello"), dir.resolve("hello.wasm"));
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", wasm.toString(), "--admin-token", "t", "--addr", "127.0.0.1:0"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--admin-token needs a non-empty token and --admin-addr"), err.toString());
+    }
 }

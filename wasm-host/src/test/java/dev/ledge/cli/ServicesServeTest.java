@@ -16,16 +16,32 @@ class ServicesServeTest {
     void requestsGoToTheServiceTheirHostNamesAndOthersToTheDefault(@TempDir Path dir) throws Exception {
         Path toml = Serving.write(dir, "hello.fastly.toml", "name = \"ignored\"\nservice_id = \"svc-hello\"\n");
         Path services = Serving.write(dir, "services.toml", """
-                [services.echo]
+                [services.route-echo]
                 module = %s
                 default = true
 
-                [services.hello]
+                [services.route-hello]
                 module = %s
                 config = "hello.fastly.toml"
                 hosts = ["hello.test", "www.hello.test"]
                 """.formatted(Serving.quoted(Serving.sample("rust-echo")), Serving.quoted(Serving.sample("rust-hello"))));
-        try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString())) {
+        java.util.List<String> accessLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord rec) {
+                accessLines.add(rec.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("ledge.access").addHandler(h);
+        try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString(), "--admin-addr", "127.0.0.1:0", "--access-log")) {
             RawHttp.Response hello = RawHttp.request(r.port(), "GET", "/", "HELLO.Test:8080");
             assertEquals(200, hello.status());
             assertEquals("Hello from Ledge (rust)!\n", hello.body());
@@ -35,6 +51,21 @@ class ServicesServeTest {
             assertEquals("GET", echo.headers().get("x-echo-method"), echo.toString());
             assertEquals(200, RawHttp.request(r.port(), "GET", "/x", "127.0.0.1").status());
             assertTrue(Files.exists(toml));
+            String metrics = "";
+            for (int i = 0; i < 250 && !(metrics.contains("ledge_requests_total{service=\"route-hello\",status=\"200\"} 2.0")
+                    && metrics.contains("ledge_requests_total{service=\"route-echo\",status=\"200\"} 2.0")); i++) {
+                Thread.sleep(20);
+                metrics = RawHttp.request(r.adminPort(), "GET", "/metrics", "localhost").body();
+            }
+            assertTrue(metrics.contains("ledge_requests_total{service=\"route-hello\",status=\"200\"} 2.0"), metrics);
+            assertTrue(metrics.contains("ledge_requests_total{service=\"route-echo\",status=\"200\"} 2.0"), metrics);
+            for (int i = 0; i < 250 && accessLines.size() < 4; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, accessLines.stream().filter(l -> l.contains("\"service\":\"route-hello\"")).count(), accessLines.toString());
+            assertEquals(2, accessLines.stream().filter(l -> l.contains("\"service\":\"route-echo\"")).count(), accessLines.toString());
+        } finally {
+            java.util.logging.Logger.getLogger("ledge.access").removeHandler(h);
         }
     }
 
