@@ -115,4 +115,50 @@ class ServicesServeTest {
             assertTrue(spun.body().contains("used up its CPU budget of 100 ms"), spun.body());
         }
     }
+
+    @Test
+    void aBusyServiceRefusesWhileAnotherServes(@TempDir Path dir) throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        io.vertx.core.Promise<Void> release = io.vertx.core.Promise.promise();
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        try {
+            io.vertx.core.http.HttpServer origin = vertx.createHttpServer().requestHandler(req -> {
+                if (req.path().equals("/fast")) {
+                    req.response().end("fast\n");
+                    return;
+                }
+                reached.countDown();
+                release.future().onComplete(v -> req.response().end("late\n"));
+            });
+            origin.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Files.write(dir.resolve("proxy.wasm"), Wat.compile("proxy"));
+            Serving.write(dir, "origin.toml", "[local_server.backends.origin]\nurl = \"http://127.0.0.1:" + origin.actualPort() + "\"\n");
+            Path services = Serving.write(dir, "services.toml", """
+                    [services.narrow]
+                    module = "proxy.wasm"
+                    config = "origin.toml"
+                    hosts = ["narrow.test"]
+                    max_in_flight = 1
+
+                    [services.wide]
+                    module = "proxy.wasm"
+                    config = "origin.toml"
+                    hosts = ["wide.test"]
+                    """);
+            try (ServeSetup.Running r = Serving.serve(null, "--services", services.toString())) {
+                java.util.concurrent.CompletableFuture<RawHttp.Response> held = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> RawHttp.request(r.port(), "GET", "/slow", "narrow.test"));
+                assertTrue(reached.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                RawHttp.Response busy = RawHttp.request(r.port(), "GET", "/fast", "narrow.test");
+                assertEquals(503, busy.status());
+                assertEquals("Ledge: every sandbox is busy; try again shortly\n", busy.body());
+                assertEquals("fast\n", RawHttp.request(r.port(), "GET", "/fast", "wide.test").body(), "the other service has sandboxes free");
+                assertTrue(!held.isDone());
+                release.complete();
+                assertEquals("late\n", held.get(30, java.util.concurrent.TimeUnit.SECONDS).body());
+            }
+        } finally {
+            vertx.close();
+        }
+    }
 }
