@@ -91,13 +91,15 @@ public final class ServiceSet implements AutoCloseable {
                     module = PrelinkedModule.load(spec.moduleName(), bytes, settings.cache()).withLimits(limits);
                 } catch (LedgeException e) {
                     if (spec.origin() == null) {
-                        throw e;
+                        throw what.equals(spec.moduleName()) ? e
+                                : new dev.ledge.engine.ModuleRejectedException(spec.name() + ": " + what + ": " + e.getMessage(), e);
                     }
                     throw spec.error("module", (what.equals(spec.moduleName()) ? "" : what + ": ") + e.getMessage());
                 }
-                LOG.info(String.format("%s: %s (version %s) %s in %d ms, ready in %d ms", spec.name(), what, versionId,
-                        module.compiled().fromCache() ? "loaded from the compile cache" : "compiled",
-                        module.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000));
+                LOG.info(String.format("%s: %s (version %s) %s in %d ms, ready in %d ms (%d hostcalls implemented, %d unsupported, %d unknown imports)",
+                        spec.name(), what, versionId, module.compiled().fromCache() ? "loaded from the compile cache" : "compiled",
+                        module.compiled().compileMillis(), (System.nanoTime() - t0) / 1_000_000, module.linked().implemented().size(),
+                        module.linked().unsupported().size(), module.linked().unknown().size()));
                 GuestLog log = settings.logs().apply(spec.name(), GuestLog.SERVER_LOG);
                 ServiceConfig config = new ServiceConfig(spec.name(), module, resources, spec.toml().environment(), log);
                 HostedService hosted = new HostedService(vertx, config, versionId, spec.maxInFlight(settings.maxInFlight()));
