@@ -200,6 +200,20 @@ class DeploymentApiTest {
         }
     }
 
+    @Test
+    void reusableSandboxesBelongToTheirVersion() throws Exception {
+        byte[] reuse = Wat.compile("reuse");
+        Files.write(dir.resolve("reuse.wasm"), reuse);
+        Path services = Serving.write(dir, "services.toml", "[services.app]\nmodule = \"reuse.wasm\"\ndefault = true\n");
+        try (ServeSetup.Running r = serve(services, TOKEN)) {
+            assertEquals(201, get(r, "/1").statusCode());
+            assertEquals(202, get(r, "/2").statusCode(), "version 1's sandbox took the second request");
+            assertEquals(201, admin(r, "PUT", "/services/app/versions", TOKEN, reuse).statusCode());
+            assertEquals(201, get(r, "/3").statusCode(), "version 2 starts a sandbox of its own; version 1's waiting one is let go");
+            assertEquals(202, get(r, "/4").statusCode(), "and reuses it");
+        }
+    }
+
     private void refused(ServeSetup.Running r, byte[] upload, String why) throws Exception {
         HttpResponse<String> resp = admin(r, "PUT", "/services/app/versions", TOKEN, upload);
         assertEquals(422, resp.statusCode(), resp.body());
