@@ -70,7 +70,7 @@ final class InstanceTemplate {
         this.functionTypes = functionTypes(module);
         this.tables = new Table[module.tableSection().tableCount()];
         for (int i = 0; i < tables.length; i++) {
-            tables[i] = module.tableSection().getTable(i);
+            tables[i] = copy(module.tableSection().getTable(i));
         }
         Element[] els = module.elementSection().elements();
         for (int i = 0; i < els.length; i++) {
@@ -176,8 +176,22 @@ final class InstanceTemplate {
         } else {
             memories = new Memory[0];
         }
+        Table[] own = new Table[tables.length];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = copy(tables[i]);
+        }
         return PrelinkedInstanceAccess.create(module, globals, memories, data.clone(), bodies, types, functionTypes,
-                imports, tables, elements, exports, machineFactory);
+                imports, own, elements, exports, machineFactory);
+    }
+
+    /**
+     * A table definition of its own: Chicory's {@code table.grow} raises the minimum in the
+     * definition's limits, so instances sharing one definition would start at a size an earlier
+     * instance grew to.
+     */
+    static Table copy(Table t) {
+        var l = t.limits();
+        return new Table(t.elementType(), new com.dylibso.chicory.wasm.types.TableLimits(l.min(), l.max(), l.shared()), t.initialize());
     }
 
     /** A fresh instance: tables filled as element segments would, then globals, memory and data. */

@@ -108,7 +108,8 @@ public final class PrelinkedModule {
                 .withImportValues(linked.imports())
                 .withMachineFactory(compiled.machineFactory())
                 .withStart(false)
-                .withMemoryFactory(memoryFactory);
+                .withMemoryFactory(memoryFactory)
+                .withTableFactory((t, init) -> new com.dylibso.chicory.runtime.TableInstance(InstanceTemplate.copy(t), init));
         if (memoryLimits != null) {
             b.withMemoryLimits(memoryLimits);
         }

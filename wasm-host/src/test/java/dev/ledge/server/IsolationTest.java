@@ -29,6 +29,12 @@ class IsolationTest {
         pristineEveryTime("cow_isolation");
     }
 
+    /** Instances made from the module's template start with tables exactly as element segments leave them. */
+    @Test
+    void tablesStartAsTheirSegmentsLeaveThem() throws Exception {
+        pristineEveryTime("tables");
+    }
+
     private static void pristineEveryTime(String fixture) throws Exception {
         PrelinkedModule m = PrelinkedModule.load(fixture, Wat.compile(fixture));
         try (TestServer server = new TestServer(m)) {
