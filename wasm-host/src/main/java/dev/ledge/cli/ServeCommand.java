@@ -98,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
             toml = toml.withLocalServerList("geolocation", "databases",
                     geoDatabases.stream().map(p -> p.toAbsolutePath().toString()).toList());
         }
+        limitOptions.applyCpuLane();
         Vertx vertx = Vertx.vertx();
         // Configuration errors surface before the (possibly long) compile.
         ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));

@@ -1,0 +1,119 @@
+package dev.ledge.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ledge.engine.CpuLane;
+import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.engine.SandboxLimits;
+import dev.ledge.testing.TestServer;
+import dev.ledge.testing.Wat;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Looping guests do not slow down the requests running beside them: light requests' p99 latency
+ * while guests loop (each stopped at its own 300 ms CPU budget, set on its module) stays within
+ * 2x of their p99 without them. Phases with and without looping guests alternate within the one
+ * run, after a warm-up, so that noise from the rest of the machine falls on both alike.
+ */
+class CpuIsolationTest {
+    static final int LOOPERS = Integer.getInteger("ledge.test.loopers", 4);
+    static final int ROUNDS = 6;
+    static final int PER_PHASE = 200;
+
+    @AfterEach
+    void defaultLane() {
+        CpuLane.configure(CpuLane.defaultTurns(), CpuLane.DEFAULT_HEAVY_AFTER_MS);
+    }
+
+    @Test
+    void loopingGuestsLeaveOtherRequestsTheirLatency() throws Exception {
+        CpuLane.configure(Integer.getInteger("ledge.test.heavyTurns", CpuLane.defaultTurns()), CpuLane.DEFAULT_HEAVY_AFTER_MS);
+        PrelinkedModule light = PrelinkedModule.load("soak", Wat.compile("soak"));
+        PrelinkedModule looping = light.withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
+        try (TestServer lightServer = new TestServer(light); TestServer loopServer = new TestServer(looping)) {
+            HttpClient client = lightServer.client();
+            HttpRequest ok = HttpRequest.newBuilder(lightServer.uri("/ok")).timeout(Duration.ofSeconds(30)).build();
+            for (int i = 0; i < 400; i++) {
+                assertEquals(200, client.send(ok, HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            List<Long> quiet = new ArrayList<>();
+            List<Long> busy = new ArrayList<>();
+            Map<String, Integer> loopAnswers = new ConcurrentHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                quiet.addAll(measure(client, ok));
+                AtomicBoolean looping0 = new AtomicBoolean(true);
+                List<Thread> loopers = startLoopers(loopServer, looping0, loopAnswers);
+                Thread.sleep(300); // the loopers are past the heavy threshold by now
+                busy.addAll(measure(client, ok));
+                looping0.set(false);
+                for (Thread t : loopers) {
+                    t.join(60_000);
+                }
+            }
+            long quietP50 = percentile(quiet, 50);
+            long quietP99 = percentile(quiet, 99);
+            long busyP50 = percentile(busy, 50);
+            long busyP99 = percentile(busy, 99);
+            System.out.printf("CpuIsolationTest: %d looping guests, %d heavy turn(s); light requests p50/p99 without loopers %.2f/%.2f ms, with %.2f/%.2f ms; loopers answered %s%n",
+                    LOOPERS, CpuLane.turns(), quietP50 / 1e6, quietP99 / 1e6, busyP50 / 1e6, busyP99 / 1e6, loopAnswers);
+            assertTrue(loopAnswers.getOrDefault("503 CPU budget", 0) >= LOOPERS, "the looping guests were stopped at their budget: " + loopAnswers);
+            assertEquals(java.util.Set.of("503 CPU budget"), loopAnswers.keySet(), "every looping guest was stopped at its CPU budget");
+            assertTrue(busyP99 <= 2 * quietP99, String.format("light p99 with looping guests %.2f ms is more than 2x the p99 without them, %.2f ms",
+                    busyP99 / 1e6, quietP99 / 1e6));
+        }
+    }
+
+    /** Sequential light requests; their latencies in ns. */
+    private static List<Long> measure(HttpClient client, HttpRequest ok) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < PER_PHASE; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<Void> r = client.send(ok, HttpResponse.BodyHandlers.discarding());
+            out.add(System.nanoTime() - t0);
+            assertEquals(200, r.statusCode());
+        }
+        return out;
+    }
+
+    private static List<Thread> startLoopers(TestServer server, AtomicBoolean on, Map<String, Integer> answers) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < LOOPERS; i++) {
+            Thread t = new Thread(() -> {
+                HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest loop = HttpRequest.newBuilder(server.uri("/loop")).timeout(Duration.ofSeconds(60)).build();
+                while (on.get()) {
+                    try {
+                        HttpResponse<String> r = c.send(loop, HttpResponse.BodyHandlers.ofString());
+                        String kind = r.statusCode() + (r.body().contains("CPU budget of 300 ms") ? " CPU budget" : " " + r.body().trim());
+                        answers.merge(kind, 1, Integer::sum);
+                    } catch (Exception e) {
+                        answers.merge("failed: " + e, 1, Integer::sum);
+                        return;
+                    }
+                }
+            }, "looper-" + i);
+            t.start();
+            threads.add(t);
+        }
+        return threads;
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+}
