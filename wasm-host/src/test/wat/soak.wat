@@ -3,7 +3,8 @@
 ;;   /trap...  opens a response and a body, then traps
 ;;   /loop...  opens a response and a body, then loops until the watchdog stops it
 ;;   /grow...  grows memory 16 pages at a time (touching each step) until memory.grow fails,
-;;             then answers 200 with the page count reached in x-pages
+;;             then a page at a time until that fails too, and answers 200 with the page count
+;;             reached in x-pages (the cap)
 ;;   anything else: 404
 (module
   (import "fastly_http_req" "body_downstream_get" (func $req_get (param i32 i32) (result i32)))
@@ -66,6 +67,10 @@
         ;; touch the last word of the new memory
         (i32.store (i32.sub (i32.mul (local.get $pages) (i32.const 65536)) (i32.const 4)) (local.get $pages))
         (br $more)))
+    (block $capped
+      (loop $one
+        (br_if $capped (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))
+        (br $one)))
     (memory.size))
 
   ;; Writes the decimal digits of $v at 20.. and returns how many.
