@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 connections="${2:-64}"
-mvn -B -ntp -q -o -pl wasm-host test -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dledge.soak.seconds="$seconds" -Dledge.soak.connections="$connections" \
-  | sed -n '/^SoakTest:/,/^- CPU lane/p'
+report=wasm-host/target/test-work/soak-report.md
+rm -f "$report"
+status=0
+mvn -B -ntp -q -pl wasm-host -am test -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dledge.soak.seconds="$seconds" -Dledge.soak.connections="$connections" > wasm-host/target/soak-mvn.log 2>&1 || status=$?
+if [ -f "$report" ]; then cat "$report"; fi
+if [ "$status" != 0 ]; then tail -40 wasm-host/target/soak-mvn.log; fi
+exit "$status"

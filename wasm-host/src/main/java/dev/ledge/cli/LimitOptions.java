@@ -17,21 +17,6 @@ final class LimitOptions {
             + (SandboxLimits.DEFAULT_MEMORY_CAP_BYTES >> 20) + "); memory.grow past it fails.")
     long memoryCapMib = SandboxLimits.DEFAULT_MEMORY_CAP_BYTES >> 20;
 
-    @Option(names = "--heavy-after-ms", paramLabel = "MS", description = "CPU time after which a request counts as heavy (default: "
-            + dev.ledge.engine.CpuLane.DEFAULT_HEAVY_AFTER_MS + "); heavy guests take turns on a few cores so that light requests keep theirs.")
-    long heavyAfterMs = dev.ledge.engine.CpuLane.DEFAULT_HEAVY_AFTER_MS;
-
-    @Option(names = "--heavy-turns", paramLabel = "N", description = "Heavy guests that may run at once (default: half the cores, at least 1).")
-    int heavyTurns = dev.ledge.engine.CpuLane.defaultTurns();
-
-    /** Sets the process's lane for CPU-heavy guests from these options. */
-    void applyCpuLane() {
-        if (heavyAfterMs <= 0 || heavyTurns <= 0) {
-            throw new dev.ledge.config.ConfigException("--heavy-after-ms and --heavy-turns must be positive");
-        }
-        dev.ledge.engine.CpuLane.configure(heavyTurns, heavyAfterMs);
-    }
-
     SandboxLimits limits() {
         if (cpuBudgetMs <= 0 || deadlineMs <= 0 || memoryCapMib <= 0) {
             throw new dev.ledge.config.ConfigException("--cpu-budget-ms, --deadline-ms and --memory-cap-mib must be positive");

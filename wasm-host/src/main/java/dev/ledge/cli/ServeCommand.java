@@ -45,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @picocli.CommandLine.Mixin
+    CpuLaneOptions cpuLaneOptions = new CpuLaneOptions();
+
     @Option(names = "--max-request-body-bytes", paramLabel = "N", defaultValue = "0",
             description = "Largest client request body; larger ones get 413 (default: 0, no limit).")
     long maxBody;
@@ -98,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
             toml = toml.withLocalServerList("geolocation", "databases",
                     geoDatabases.stream().map(p -> p.toAbsolutePath().toString()).toList());
         }
-        limitOptions.applyCpuLane();
+        cpuLaneOptions.apply();
         Vertx vertx = Vertx.vertx();
         // Configuration errors surface before the (possibly long) compile.
         ServiceResources resources = ServiceResources.configure(toml, new HostContext(vertx, HostContext.defaultDataDir()));
