@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class CpuIsolationTest {
     static final int LOOPERS = Integer.getInteger("ledge.test.loopers", 4);
-    static final int ROUNDS = 6;
-    static final int PER_PHASE = 200;
+    static final int ROUNDS = 8;
+    static final int PER_PHASE = 250;
 
     @AfterEach
     void defaultLane() {
