@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * Looping guests do not slow down the requests running beside them: light requests' p99 latency
  * while guests loop (each stopped at its own 300 ms CPU budget, set on its module) stays within
  * 2x of their p99 without them. Phases with and without looping guests alternate within the one
- * run, after a warm-up, so that noise from the rest of the machine falls on both alike.
+ * run, after a warm-up, so that noise from the rest of the machine falls on both alike; each round
+ * gives a ratio of the two phases' p99, and the median of the rounds' ratios must be at most 2
+ * (one burst of load from elsewhere landing on one phase moves one round, not the verdict).
  */
 class CpuIsolationTest {
     static final int LOOPERS = Integer.getInteger("ledge.test.loopers", 4);
@@ -39,7 +41,9 @@ class CpuIsolationTest {
 
     @Test
     void loopingGuestsLeaveOtherRequestsTheirLatency() throws Exception {
-        CpuLane.configure(Integer.getInteger("ledge.test.heavyTurns", CpuLane.defaultTurns()), CpuLane.DEFAULT_HEAVY_AFTER_MS);
+        // -Dledge.test.heavyAfterMs=1000000 switches the lane off (no guest counts as heavy), for comparison.
+        CpuLane.configure(Integer.getInteger("ledge.test.heavyTurns", CpuLane.defaultTurns()),
+                Long.getLong("ledge.test.heavyAfterMs", CpuLane.DEFAULT_HEAVY_AFTER_MS));
         PrelinkedModule light = PrelinkedModule.load("soak", Wat.compile("soak"));
         PrelinkedModule looping = light.withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
         try (TestServer lightServer = new TestServer(light); TestServer loopServer = new TestServer(looping)) {
@@ -50,13 +54,17 @@ class CpuIsolationTest {
             }
             List<Long> quiet = new ArrayList<>();
             List<Long> busy = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
             Map<String, Integer> loopAnswers = new ConcurrentHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
-                quiet.addAll(measure(client, ok));
+                List<Long> q = measure(client, ok);
                 AtomicBoolean looping0 = new AtomicBoolean(true);
                 List<Thread> loopers = startLoopers(loopServer, looping0, loopAnswers);
                 Thread.sleep(300); // the loopers are past the heavy threshold by now
-                busy.addAll(measure(client, ok));
+                List<Long> b = measure(client, ok);
+                quiet.addAll(q);
+                busy.addAll(b);
+                ratios.add((double) percentile(b, 99) / percentile(q, 99));
                 looping0.set(false);
                 for (Thread t : loopers) {
                     t.join(60_000);
@@ -66,12 +74,17 @@ class CpuIsolationTest {
             long quietP99 = percentile(quiet, 99);
             long busyP50 = percentile(busy, 50);
             long busyP99 = percentile(busy, 99);
-            System.out.printf("CpuIsolationTest: %d looping guests, %d heavy turn(s); light requests p50/p99 without loopers %.2f/%.2f ms, with %.2f/%.2f ms; loopers answered %s%n",
-                    LOOPERS, CpuLane.turns(), quietP50 / 1e6, quietP99 / 1e6, busyP50 / 1e6, busyP99 / 1e6, loopAnswers);
+            List<Double> sortedRatios = new ArrayList<>(ratios);
+            Collections.sort(sortedRatios);
+            double medianRatio = (sortedRatios.get(ROUNDS / 2 - 1) + sortedRatios.get(ROUNDS / 2)) / 2;
+            System.out.printf("CpuIsolationTest: %d looping guests, %d heavy turn(s) after %d ms; light requests p50/p99 without loopers %.2f/%.2f ms, with %.2f/%.2f ms;"
+                    + " p99 ratio per round %s, median %.2f; loopers answered %s%n",
+                    LOOPERS, CpuLane.turns(), CpuLane.heavyAfterMs(), quietP50 / 1e6, quietP99 / 1e6, busyP50 / 1e6, busyP99 / 1e6,
+                    ratios.stream().map(r -> String.format("%.2f", r)).toList(), medianRatio, loopAnswers);
             assertTrue(loopAnswers.getOrDefault("503 CPU budget", 0) >= LOOPERS, "the looping guests were stopped at their budget: " + loopAnswers);
             assertEquals(java.util.Set.of("503 CPU budget"), loopAnswers.keySet(), "every looping guest was stopped at its CPU budget");
-            assertTrue(busyP99 <= 2 * quietP99, String.format("light p99 with looping guests %.2f ms is more than 2x the p99 without them, %.2f ms",
-                    busyP99 / 1e6, quietP99 / 1e6));
+            assertTrue(medianRatio <= 2, String.format("light p99 with looping guests is more than 2x the p99 without them"
+                    + " (median over rounds of p99 with / p99 without: %.2f; overall %.2f / %.2f ms)", medianRatio, busyP99 / 1e6, quietP99 / 1e6));
         }
     }
 
