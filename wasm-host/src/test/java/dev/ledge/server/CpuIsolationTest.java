@@ -22,16 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Looping guests do not slow down the requests running beside them: light requests' p99 latency
- * while guests loop (each stopped at its own 300 ms CPU budget, set on its module) stays within
+ * Looping guests of one handler do not slow down the requests another handler serves beside them:
+ * light requests' p99 latency while guests loop (spin.wat, each stopped at the 300 ms CPU budget
+ * set on its module; the light handler keeps the default) stays within
  * 2x of their p99 without them. Phases with and without looping guests alternate within the one
- * run, after a warm-up, so that noise from the rest of the machine falls on both alike; each round
- * gives a ratio of the two phases' p99, and the median of the rounds' ratios must be at most 2
- * (one burst of load from elsewhere landing on one phase moves one round, not the verdict).
+ * run, after a warm-up, so that noise from the rest of the machine falls on both alike, and the
+ * p99 of each is taken over all its rounds' samples (2500). The per-round ratios are printed for
+ * diagnosis only: a round's p99 of 250 samples is close to its maximum and too noisy to judge by.
  */
 class CpuIsolationTest {
     static final int LOOPERS = Integer.getInteger("ledge.test.loopers", 4);
-    static final int ROUNDS = 8;
+    static final int ROUNDS = 10;
     static final int PER_PHASE = 250;
 
     @AfterEach
@@ -45,9 +46,11 @@ class CpuIsolationTest {
         CpuLane.configure(Integer.getInteger("ledge.test.heavyTurns", CpuLane.defaultTurns()),
                 Long.getLong("ledge.test.heavyAfterMs", CpuLane.DEFAULT_HEAVY_AFTER_MS));
         PrelinkedModule light = PrelinkedModule.load("soak", Wat.compile("soak"));
-        PrelinkedModule looping = light.withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
+        PrelinkedModule looping = PrelinkedModule.load("spin", Wat.compile("spin")).withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
         try (TestServer lightServer = new TestServer(light); TestServer loopServer = new TestServer(looping)) {
             HttpClient client = lightServer.client();
+            // made once: building an HttpClient costs enough CPU to show in the phase it is built in
+            HttpClient loopClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest ok = HttpRequest.newBuilder(lightServer.uri("/ok")).timeout(Duration.ofSeconds(30)).build();
             for (int i = 0; i < 400; i++) {
                 assertEquals(200, client.send(ok, HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -59,7 +62,7 @@ class CpuIsolationTest {
             for (int round = 0; round < ROUNDS; round++) {
                 List<Long> q = measure(client, ok);
                 AtomicBoolean looping0 = new AtomicBoolean(true);
-                List<Thread> loopers = startLoopers(loopServer, looping0, loopAnswers);
+                List<Thread> loopers = startLoopers(loopClient, loopServer, looping0, loopAnswers);
                 Thread.sleep(300); // the loopers are past the heavy threshold by now
                 List<Long> b = measure(client, ok);
                 quiet.addAll(q);
@@ -83,8 +86,8 @@ class CpuIsolationTest {
                     ratios.stream().map(r -> String.format("%.2f", r)).toList(), medianRatio, loopAnswers);
             assertTrue(loopAnswers.getOrDefault("503 CPU budget", 0) >= LOOPERS, "the looping guests were stopped at their budget: " + loopAnswers);
             assertEquals(java.util.Set.of("503 CPU budget"), loopAnswers.keySet(), "every looping guest was stopped at its CPU budget");
-            assertTrue(medianRatio <= 2, String.format("light p99 with looping guests is more than 2x the p99 without them"
-                    + " (median over rounds of p99 with / p99 without: %.2f; overall %.2f / %.2f ms)", medianRatio, busyP99 / 1e6, quietP99 / 1e6));
+            assertTrue(busyP99 <= 2 * quietP99, String.format("light p99 with looping guests, %.2f ms, is more than 2x the p99 without them, %.2f ms",
+                    busyP99 / 1e6, quietP99 / 1e6));
         }
     }
 
@@ -100,11 +103,10 @@ class CpuIsolationTest {
         return out;
     }
 
-    private static List<Thread> startLoopers(TestServer server, AtomicBoolean on, Map<String, Integer> answers) {
+    private static List<Thread> startLoopers(HttpClient c, TestServer server, AtomicBoolean on, Map<String, Integer> answers) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < LOOPERS; i++) {
             Thread t = new Thread(() -> {
-                HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 HttpRequest loop = HttpRequest.newBuilder(server.uri("/loop")).timeout(Duration.ofSeconds(60)).build();
                 while (on.get()) {
                     try {
