@@ -46,7 +46,8 @@ class CpuIsolationTest {
         CpuLane.configure(Integer.getInteger("ledge.test.heavyTurns", CpuLane.defaultTurns()),
                 Long.getLong("ledge.test.heavyAfterMs", CpuLane.DEFAULT_HEAVY_AFTER_MS));
         PrelinkedModule light = PrelinkedModule.load("soak", Wat.compile("soak"));
-        PrelinkedModule looping = PrelinkedModule.load("spin", Wat.compile("spin")).withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
+        // -Dledge.test.sameModule=true loops in the light handler's own module (/loop of soak.wat) instead, for comparison.
+        PrelinkedModule looping = (Boolean.getBoolean("ledge.test.sameModule") ? light : PrelinkedModule.load("spin", Wat.compile("spin"))).withLimits(new SandboxLimits(300, 60_000, SandboxLimits.DEFAULT_MEMORY_CAP_BYTES));
         try (TestServer lightServer = new TestServer(light); TestServer loopServer = new TestServer(looping)) {
             HttpClient client = lightServer.client();
             // made once: building an HttpClient costs enough CPU to show in the phase it is built in
