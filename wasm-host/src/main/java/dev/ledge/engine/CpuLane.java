@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
  * one request needs one of {@code turns} permits to go on running, and hands it on after each
  * {@value #SLICE_MS} ms of CPU when another heavy guest is waiting. Light requests never enter the
  * lane, so however many guests loop, at most {@code turns} cores run them and the rest stay free
- * for everyone else. While other requests keep arriving, a heavy guest also pauses for three slices
- * after each slice, so that it uses at most a quarter of its turn's core. A heavy guest waits
+ * for everyone else. While other requests keep arriving, a heavy guest also pauses for nine slices
+ * after each slice, so that it uses at most a tenth of its turn's core. A heavy guest waits
  * without using CPU; its wall-clock deadline still runs.
  */
 public final class CpuLane {
@@ -24,8 +24,8 @@ public final class CpuLane {
     final int turnCount;
     final long heavyAfterNanos;
     final long sliceNanos = TimeUnit.MILLISECONDS.toNanos(SLICE_MS);
-    /** The pause after each slice while other requests are coming in: heavy guests get a quarter of a turn's core then. */
-    final long restNanos = 3 * sliceNanos;
+    /** The pause after each slice while other requests are coming in: heavy guests get a tenth of a turn's core then. */
+    final long restNanos = 9 * sliceNanos;
 
     CpuLane(int turns, long heavyAfterMs) {
         if (turns < 1 || heavyAfterMs < 1) {

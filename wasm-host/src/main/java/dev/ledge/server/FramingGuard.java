@@ -27,9 +27,11 @@ import java.lang.reflect.Proxy;
  *
  * <p>Vert.x 5 offers no public hook on a new connection before its first request is decoded (its
  * connection handler runs after that when h2c is on), so the server is built on a view of the
- * Vert.x instance whose TCP servers report each accepted socket here once Vert.x has set it up. The decoder is
- * swapped in before it has seen a byte: right away when the pipeline already has it, otherwise
- * just before the first bytes reach it (after the h2c sniffer has chosen HTTP/1.x).
+ * Vert.x instance whose TCP servers report each accepted socket here once Vert.x has set it up.
+ * The decoder is swapped in before it has seen a byte: right away when the pipeline already has
+ * it, otherwise just before the first bytes reach it (after the h2c sniffer has chosen HTTP/1.x).
+ * This leans on Vert.x internals (HttpServerImpl, NetServerImpl, the "httpDecoder" handler name);
+ * RequestLimitsTest fails if an upgrade changes them.
  */
 final class FramingGuard {
     private static final String DECODER = "httpDecoder";
