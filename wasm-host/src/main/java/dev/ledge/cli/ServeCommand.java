@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @picocli.CommandLine.Mixin
+    CpuLaneOptions cpuLaneOptions = new CpuLaneOptions();
+
     @Option(names = "--max-request-body-bytes", paramLabel = "N", defaultValue = "0",
             description = "Largest client request body; larger ones get 413 (default: 0, no limit).")
     long maxBody;
@@ -74,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         HostcallDispatcher.setTrace(trace);
+        cpuLaneOptions.apply();
         ServeSetup.Running running = ServeSetup.start(this, System.getenv("LEDGE_ADMIN_TOKEN"));
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -80,7 +80,8 @@ public final class LedgeServer implements AutoCloseable {
                 .setMaxHeaderSize(requestLimits.maxHeaderBytes())
                 .setIdleTimeout(requestLimits.idleTimeoutSeconds())
                 .setCompressionSupported(false);
-        server = vertx.createHttpServer(opts).requestHandler(this::handle);
+        server = FramingGuard.createHttpServer(vertx, opts).requestHandler(this::handle)
+                .invalidRequestHandler(FramingGuard::invalidRequest);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {
