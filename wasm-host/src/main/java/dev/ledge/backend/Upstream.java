@@ -46,7 +46,9 @@ public final class Upstream implements AutoCloseable {
     }
 
     private HttpClientAgent client(Backend b, boolean decompress) {
-        String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()));
+        Set<String> protocols = TlsVersions.enabled(b.sslMinVersion(), b.sslMaxVersion());
+        String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()))
+                + "|" + protocols;
         return clients.computeIfAbsent(key, k -> {
             HttpClientOptions o = new HttpClientOptions();
             o.setKeepAlive(true);
@@ -54,6 +56,7 @@ public final class Upstream implements AutoCloseable {
             o.setVerifyHost(true);
             o.setForceSni(b.useSni());
             o.setSsl(b.tls());
+            o.setEnabledSecureTransportProtocols(protocols);
             if (b.caCertPem() != null) {
                 o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(b.caCertPem())));
             }
