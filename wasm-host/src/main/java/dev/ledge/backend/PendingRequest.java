@@ -23,6 +23,11 @@ public final class PendingRequest implements AsyncItem {
         return new PendingRequest(CompletableFuture.failedFuture(e));
     }
 
+    /** The answer as it will complete. */
+    CompletableFuture<Answer> future() {
+        return future;
+    }
+
     @Override
     public boolean isReady() {
         return future.isDone();
