@@ -193,4 +193,32 @@ class PlatformTest {
         assertTrue(JSON.readTree(server.get("/penalty/bad-bot").body()).get("has").asBoolean());
         assertFalse(JSON.readTree(server.get("/penalty/good-bot").body()).get("has").asBoolean());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rust", "go"})
+    void coreCacheInsertsLooksUpAndCountsHits(String lang) {
+        TestServer server = server(lang);
+        assertEquals(404, server.get("/core-cache/page").statusCode());
+        assertEquals(204, put(server, "/core-cache/page?meta=v1", "<h1>cached page</h1>").statusCode());
+        HttpResponse<String> hit = server.get("/core-cache/page");
+        assertEquals(200, hit.statusCode());
+        assertEquals("<h1>cached page</h1>", hit.body());
+        assertEquals("v1", hit.headers().firstValue("x-metadata").orElse(null));
+        HttpResponse<String> again = server.get("/core-cache/page");
+        assertTrue(Integer.parseInt(again.headers().firstValue("x-cache-hits").orElse("0"))
+                > Integer.parseInt(hit.headers().firstValue("x-cache-hits").orElse("0")), "hits go up");
+        assertEquals(204, server.get("/purge/sk-page").statusCode());
+        assertEquals(404, server.get("/core-cache/page").statusCode(), "purging the entry's surrogate key evicts it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rust", "go"})
+    void aCoreCacheTransactionObligesOnlyTheFirstClient(String lang) throws Exception {
+        TestServer server = server(lang);
+        JsonNode first = JSON.readTree(server.get("/core-tx/tx-key?value=one").body());
+        assertTrue(first.get("inserted").asBoolean());
+        JsonNode second = JSON.readTree(server.get("/core-tx/tx-key?value=two").body());
+        assertFalse(second.get("inserted").asBoolean(), "the stored value is found, nothing to insert");
+        assertEquals("one", second.get("value").asText());
+    }
 }
