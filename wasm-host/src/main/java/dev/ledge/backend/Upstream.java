@@ -157,6 +157,10 @@ public final class Upstream implements AutoCloseable {
     private static PendingRequest.Answer receive(HttpClientResponse resp, HttpClientRequest creq, Context ctx, Backend b) {
         ResponseHead head = new ResponseHead();
         head.status = resp.statusCode();
+        SocketAddress remote = creq.connection() == null ? null : creq.connection().remoteAddress();
+        if (remote != null && remote.hostAddress() != null) {
+            head.backendAddress = new java.net.InetSocketAddress(remote.hostAddress(), remote.port());
+        }
         head.version = switch (resp.version()) {
             case HTTP_1_0 -> HttpVersion.HTTP_10;
             case HTTP_2 -> HttpVersion.H2;

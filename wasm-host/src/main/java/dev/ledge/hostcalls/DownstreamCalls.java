@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class DownstreamCalls {
     static final String M = "fastly_http_downstream";
+    /** Off Fastly's network no request is bound to a compliance region. */
+    private static final byte[] NO_COMPLIANCE_REGION = "none".getBytes(StandardCharsets.US_ASCII);
     /** Calls that read a TLS or fingerprint fact into (buf, buf_len, nwritten_out). */
     private static final List<String> TLS_STRING_FACTS = List.of("downstream_tls_cipher_openssl_name",
             "downstream_tls_protocol", "downstream_tls_client_hello", "downstream_tls_raw_client_certificate",
@@ -111,6 +113,11 @@ final class DownstreamCalls {
                 throw AbiError.none("the client connection is not TLS");
             });
         }
+        r.fn(M, "downstream_compliance_region", i32s(4), (s, a) -> {
+            info(s, (int) a[0]);
+            s.memory().writeSized(NO_COMPLIANCE_REGION, (int) a[1], (int) a[2], (int) a[3]);
+            return 0;
+        });
         r.fn(M, "downstream_tls_client_servername", i32s(4), (s, a) -> {
             info(s, (int) a[0]);
             throw AbiError.none("the client connection is not TLS");
@@ -148,6 +155,11 @@ final class DownstreamCalls {
                 throw AbiError.none("the client connection is not TLS");
             });
         }
+        r.fn(m, "downstream_compliance_region", i32s(3), (s, a) -> {
+            sessionInfo(s);
+            s.memory().writeSized(NO_COMPLIANCE_REGION, (int) a[0], (int) a[1], (int) a[2]);
+            return 0;
+        });
         r.fn(m, "downstream_tls_ja3_md5", i32s(2), (s, a) -> {
             sessionInfo(s);
             throw AbiError.none("the client connection is not TLS");

@@ -25,6 +25,7 @@ public final class HostcallRegistry {
         DownstreamCalls.register(r);
         LogCalls.register(r);
         SendCalls.register(r);
+        PendingResponseCalls.register(r);
         RequestSettingsCalls.register(r);
         BackendCalls.register(r);
         AsyncIoCalls.register(r);
