@@ -1,6 +1,7 @@
 ;; Registers dynamic backend "d" for the target in header x-target over TLS, trusting the CA
 ;; certificate sent as the request body, with ssl_min_version / ssl_max_version from headers
-;; x-min / x-max (a digit, the tls_version number) when present, then GETs / through it.
+;; x-min / x-max (a digit, the tls_version number) when present, then GETs / through it
+;; (cache override pass).
 ;; Answers "ok:<status>", "failed:<status>:<detail tag>" or "register:<status>".
 (module
   (import "fastly_http_req" "body_downstream_get" (func $downstream (param i32 i32) (result i32)))
@@ -8,6 +9,7 @@
   (import "fastly_http_req" "new" (func $req_new (param i32) (result i32)))
   (import "fastly_http_req" "uri_set" (func $uri_set (param i32 i32 i32) (result i32)))
   (import "fastly_http_req" "send_v2" (func $send_v2 (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "cache_override_set" (func $cache_override (param i32 i32 i32 i32) (result i32)))
   (import "fastly_http_req" "register_dynamic_backend" (func $register (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "fastly_http_resp" "new" (func $resp_new (param i32) (result i32)))
   (import "fastly_http_resp" "status_get" (func $status_get (param i32 i32) (result i32)))
@@ -78,6 +80,8 @@
         (return)))
     (drop (call $req_new (i32.const 32)))
     (drop (call $uri_set (i32.load (i32.const 32)) (i32.const 132) (i32.const 15)))
+    ;; pass: every probe must reach the origin, not a response cached by an earlier one
+    (drop (call $cache_override (i32.load (i32.const 32)) (i32.const 1) (i32.const 0) (i32.const 0)))
     (drop (call $body_new (i32.const 36)))
     (local.set $st (call $send_v2 (i32.load (i32.const 32)) (i32.load (i32.const 36)) (i32.const 100) (i32.const 1)
                      (i32.const 40) (i32.const 64) (i32.const 68)))
