@@ -183,7 +183,14 @@ public final class Upstream implements AutoCloseable {
                 () -> ctx.runOnContext(v -> resp.resume())));
         creq.idleTimeout(b.betweenBytesTimeoutMs());
         resp.handler(buf -> body.offer(buf.getBytes()));
-        resp.endHandler(v -> body.finish());
+        resp.endHandler(v -> {
+            HeaderMap trailers = new HeaderMap();
+            for (Map.Entry<String, String> e : resp.trailers()) {
+                trailers.append(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().getBytes(StandardCharsets.ISO_8859_1));
+            }
+            body.receiveTrailers(trailers);
+            body.finish();
+        });
         resp.exceptionHandler(e -> body.fail("backend " + b.name() + " response broke off: " + e.getMessage()));
         return new PendingRequest.Answer(head, body);
     }

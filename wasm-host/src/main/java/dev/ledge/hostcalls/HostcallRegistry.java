@@ -21,6 +21,7 @@ public final class HostcallRegistry {
         AbiInitCalls.register(r);
         HttpReqCalls.register(r);
         HttpRespCalls.register(r);
+        TrailerCalls.register(r);
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
