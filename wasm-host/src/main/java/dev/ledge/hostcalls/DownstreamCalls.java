@@ -5,6 +5,7 @@ import static dev.ledge.hostcalls.HostcallRegistry.i32s;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.RequestHead;
 import dev.ledge.session.AbiError;
+import dev.ledge.session.ClientVisits;
 import dev.ledge.session.Exchange;
 import dev.ledge.session.GuestMemory;
 import dev.ledge.session.RequestPromise;
@@ -113,6 +114,16 @@ final class DownstreamCalls {
                 throw AbiError.none("the client connection is not TLS");
             });
         }
+        r.fn(M, "downstream_visits_this_service", i32s(1), (s, a) -> {
+            long n = ClientVisits.toService(s.resources(), sessionInfo(s).clientAddress());
+            s.memory().writeU32((int) a[0], (int) Math.min(n, 0xFFFFFFFFL), "count out");
+            return 0;
+        });
+        r.fn(M, "downstream_visits_this_pop", i32s(1), (s, a) -> {
+            long n = ClientVisits.toPop(sessionInfo(s).clientAddress());
+            s.memory().writeU32((int) a[0], (int) Math.min(n, 0xFFFFFFFFL), "count out");
+            return 0;
+        });
         r.fn(M, "downstream_compliance_region", i32s(4), (s, a) -> {
             info(s, (int) a[0]);
             s.memory().writeSized(NO_COMPLIANCE_REGION, (int) a[1], (int) a[2], (int) a[3]);

@@ -64,11 +64,19 @@ public final class Session {
         this.stderrPassthrough = b.stderr;
         if (b.downstreamHead != null || b.responder != null) {
             exchanges.add(new Exchange(b.downstreamHead, b.downstreamBody, b.responder));
+            countVisit(b.downstreamHead);
             if (b.responder != null) {
                 b.responder.attached(this);
             }
         }
         this.nextRequests = b.nextRequests;
+    }
+
+    /** Counts a client request for the visit counters. */
+    private void countVisit(RequestHead head) {
+        if (head != null && head.downstream != null) {
+            ClientVisits.record(resources, head.downstream.clientAddress());
+        }
     }
 
     public static Builder builder() {
@@ -245,6 +253,7 @@ public final class Session {
     public void accept(RequestPromise p, Exchange e) {
         promises.remove(p);
         exchanges.add(e);
+        countVisit(e.head());
         if (e.responder() != null) {
             e.responder().attached(this);
         }
