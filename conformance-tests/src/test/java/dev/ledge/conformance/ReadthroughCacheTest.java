@@ -57,9 +57,10 @@ class ReadthroughCacheTest {
                 case "swr" -> resp.putHeader("cache-control", (n == 1 ? "max-age=1" : "max-age=3600") + ", stale-while-revalidate=600");
                 case "slow" -> resp.putHeader("cache-control", "max-age=3600");
                 case "error" -> resp.setStatusCode(500);
+                case "big", "small" -> resp.putHeader("cache-control", "max-age=3600");
                 default -> { }
             }
-            String body = name + "-" + n;
+            String body = name + "-" + n + (name.equals("big") ? "x".repeat(20_000) : "");
             if (name.equals("slow")) {
                 vertx.setTimer(400, t -> resp.end(body));
             } else {
@@ -198,5 +199,26 @@ class ReadthroughCacheTest {
         assertEquals("HIT", hit.headers().firstValue("x-cache").orElse(null));
         assertEquals("hc-1", hit.body());
         assertEquals(1, hits("GET", "/" + lang + "/hc"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rust", "go"})
+    void aResponseTooLargeForTheCacheIsPassedNotStored(String lang) throws Exception {
+        FastlyToml small = FastlyToml.load(Files.writeString(dir.resolve("small-" + lang + ".toml"), """
+                name = "features"
+                [local_server.backends.origin]
+                url = "http://127.0.0.1:%d"
+                [local_server.cache]
+                max_bytes = 80000
+                """.formatted(origin.actualPort())));
+        try (TestServer server = new TestServer(Samples.module(lang + "-features"), 4, small)) {
+            for (int i = 1; i <= 2; i++) {
+                HttpResponse<String> r = server.get("/readthrough/" + lang + "/big");
+                assertTrue(r.body().startsWith("big-" + i + "xxx"), "20 000 bytes exceed an eighth of an 80 000-byte cache");
+                assertEquals(20_000 + ("big-" + i).length(), r.body().length());
+            }
+            assertEquals("small-1", server.get("/readthrough/" + lang + "/small").body());
+            assertEquals("small-1", server.get("/readthrough/" + lang + "/small").body(), "small responses are still cached");
+        }
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * is answered at once and refreshed in the background. The request's cache override steers it:
  * pass skips the cache, ttl and stale-while-revalidate replace what the headers say, surrogate
  * keys are added to the Surrogate-Key header's (purges find them), and pci marks the response
- * sensitive. A backend request the HTTP cache suggested is sent as it is (the guest fills the
+ * sensitive. A response whose Content-Length exceeds an eighth of the cache's memory bound is
+ * passed to the guest without being stored. A backend request the HTTP cache suggested is sent as it is (the guest fills the
  * cache with its answer). A HEAD is answered from a stored GET response when there is one, else passed.
  */
 public final class ReadthroughCache {
@@ -41,6 +42,9 @@ public final class ReadthroughCache {
     static final String NAMESPACE = "http";
     /** How long a response that may not be stored keeps later requests from waiting on each other. */
     static final long HIT_FOR_PASS_NS = 120_000_000_000L;
+
+    /** A response longer than this share of the cache's memory bound is passed, not stored. */
+    static final long LARGEST_SHARE = 8;
 
     private final Upstream upstream;
     private final CoreCache cache;
@@ -138,7 +142,8 @@ public final class ReadthroughCache {
         Suggestion sg = HttpCachePolicy.suggest(head, nowSec);
         long maxAge = ttlOverride ? seconds(req.cacheOverrideTtl) : sg.maxAgeNs();
         long swr = (req.cacheOverrideTag & SWR) != 0 ? seconds(req.cacheOverrideSwr) : sg.staleWhileRevalidateNs();
-        if (action == StorageAction.DO_NOT_STORE && !ttlOverride || maxAge <= 0 && swr <= 0) {
+        if (action == StorageAction.DO_NOT_STORE && !ttlOverride || maxAge <= 0 && swr <= 0
+                || sg.length() > cache.maxBytes() / LARGEST_SHARE) {
             ob.release();
             return answer;
         }
