@@ -57,11 +57,14 @@ class ReadthroughCacheTest {
                 case "swr" -> resp.putHeader("cache-control", (n == 1 ? "max-age=1" : "max-age=3600") + ", stale-while-revalidate=600");
                 case "slow" -> resp.putHeader("cache-control", "max-age=3600");
                 case "error" -> resp.setStatusCode(500);
-                case "big", "small" -> resp.putHeader("cache-control", "max-age=3600");
+                case "big", "small", "chunked" -> resp.putHeader("cache-control", "max-age=3600");
                 default -> { }
             }
             String body = name + "-" + n + (name.equals("big") ? "x".repeat(20_000) : "");
-            if (name.equals("slow")) {
+            if (name.equals("chunked")) {
+                resp.setChunked(true).write("chunk-" + n + "-a ");
+                resp.end("b");
+            } else if (name.equals("slow")) {
                 vertx.setTimer(400, t -> resp.end(body));
             } else {
                 req.body().onComplete(b -> resp.end(body));
@@ -203,7 +206,7 @@ class ReadthroughCacheTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rust", "go"})
-    void aResponseTooLargeForTheCacheIsPassedNotStored(String lang) throws Exception {
+    void aResponseTooLargeForTheCacheOrOfUnknownLengthIsPassedNotStored(String lang) throws Exception {
         FastlyToml small = FastlyToml.load(Files.writeString(dir.resolve("small-" + lang + ".toml"), """
                 name = "features"
                 [local_server.backends.origin]
@@ -219,6 +222,8 @@ class ReadthroughCacheTest {
             }
             assertEquals("small-1", server.get("/readthrough/" + lang + "/small").body());
             assertEquals("small-1", server.get("/readthrough/" + lang + "/small").body(), "small responses are still cached");
+            assertEquals("chunk-1-a b", server.get("/readthrough/" + lang + "/chunked").body());
+            assertEquals("chunk-2-a b", server.get("/readthrough/" + lang + "/chunked").body(), "a body of unknown length is not stored");
         }
     }
 }

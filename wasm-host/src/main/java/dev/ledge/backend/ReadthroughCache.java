@@ -31,8 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * is answered at once and refreshed in the background. The request's cache override steers it:
  * pass skips the cache, ttl and stale-while-revalidate replace what the headers say, surrogate
  * keys are added to the Surrogate-Key header's (purges find them), and pci marks the response
- * sensitive. A response whose Content-Length exceeds an eighth of the cache's memory bound is
- * passed to the guest without being stored. A backend request the HTTP cache suggested is sent as it is (the guest fills the
+ * sensitive. Only responses with a Content-Length of at most an eighth of the cache's memory
+ * bound are stored (a cache fill is held in memory); others are passed to the guest as they stream. A backend request the HTTP cache suggested is sent as it is (the guest fills the
  * cache with its answer). A HEAD is answered from a stored GET response when there is one, else passed.
  */
 public final class ReadthroughCache {
@@ -43,7 +43,7 @@ public final class ReadthroughCache {
     /** How long a response that may not be stored keeps later requests from waiting on each other. */
     static final long HIT_FOR_PASS_NS = 120_000_000_000L;
 
-    /** A response longer than this share of the cache's memory bound is passed, not stored. */
+    /** A response longer than this share of the cache's memory bound (or of unknown length) is passed, not stored. */
     static final long LARGEST_SHARE = 8;
 
     private final Upstream upstream;
@@ -143,7 +143,7 @@ public final class ReadthroughCache {
         long maxAge = ttlOverride ? seconds(req.cacheOverrideTtl) : sg.maxAgeNs();
         long swr = (req.cacheOverrideTag & SWR) != 0 ? seconds(req.cacheOverrideSwr) : sg.staleWhileRevalidateNs();
         if (action == StorageAction.DO_NOT_STORE && !ttlOverride || maxAge <= 0 && swr <= 0
-                || sg.length() > cache.maxBytes() / LARGEST_SHARE) {
+                || sg.length() < 0 || sg.length() > cache.maxBytes() / LARGEST_SHARE) {
             ob.release();
             return answer;
         }
