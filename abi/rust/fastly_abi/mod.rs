@@ -18,7 +18,8 @@
 //!   buffer-growing and multi-value cursor protocols: [`Request`], [`Response`], [`Body`]
 //!   (`http.rs`, `body.rs`), backend requests, pending requests, dynamic backends and
 //!   [`async_io`] (`backend.rs`), [`ConfigStore`], [`Dictionary`], [`SecretStore`]
-//!   (`stores.rs`), [`Log`] (`log.rs`), [`geo`] (`geo.rs`: `fastly_geo.lookup`), and Ledge's own [`crypto`] (`crypto.rs`: the
+//!   (`stores.rs`), [`KvStore`] (`kv.rs`), [`Acl`], [`RateCounter`] and [`PenaltyBox`]
+//!   (`platform.rs`), the core and HTTP caches and purging ([`cache`]), [`Log`] (`log.rs`), [`geo`] (`geo.rs`: `fastly_geo.lookup`), and Ledge's own [`crypto`] (`crypto.rs`: the
 //!   `ledge_crypto` module with digests, HMACs, signature checks, random bytes and JWT checks).
 //!
 //! Handles are plain `u32` values owned by the host. The wrappers do not close anything on
@@ -32,13 +33,17 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub mod sys;
+pub mod sys_platform;
 
 mod backend;
 mod body;
+pub mod cache;
 pub mod crypto;
 pub mod geo;
 mod http;
+mod kv;
 mod log;
+mod platform;
 mod stores;
 
 pub use backend::{
@@ -46,7 +51,9 @@ pub use backend::{
 };
 pub use body::Body;
 pub use http::{Request, Response};
+pub use kv::{InsertMode, KvEntry, KvError, KvInsert, KvStore};
 pub use log::Log;
+pub use platform::{Acl, PenaltyBox, RateCounter};
 pub use stores::{ConfigStore, Dictionary, Secret, SecretStore};
 
 // ---------------------------------------------------------------------------------------------

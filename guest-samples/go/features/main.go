@@ -19,6 +19,21 @@
 //	/secret/S/K      secret store S, key K: 200 with the plaintext, 404 when absent
 //	/log             writes "hello from go <?query>" to log endpoint "features", 204
 //	/client          {"address": "<client ip>"}
+//	/kv/S/K          KV store S, key K: GET answers the value with x-metadata and x-generation
+//	                 (404 when absent); PUT stores the body with ?mode= (add, append, prepend,
+//	                 overwrite), ?meta=, ?ttl= and ?gen= (generation match): 204, or 412 when
+//	                 the precondition failed; DELETE: 204, or 404 when there was nothing
+//	/kv-list/S       the host's JSON listing of KV store S with ?prefix=, ?cursor=, ?limit=
+//	/acl/A/IP        ACL A looked up for IP: the matching entry's JSON, 404 when none
+//	/erl/ENTRY       rate counter "rc", penalty box "pb": more than 3 requests a second block
+//	                 the entry; {"blocked": ..., "count": ...}
+//	/penalty/ENTRY   penalty box "manual": PUT adds the entry, GET answers {"has": ...}
+//	/core-cache/K    core cache: PUT inserts the body (60 s, surrogate key sk-K, user metadata
+//	                 ?meta=), GET answers it with x-cache-hits and x-metadata, or 404
+//	/core-tx/K       core-cache transaction: the client obliged to insert stores ?value=
+//	/http-cache/<p>  HTTP-cache transaction around GET /<p> on "origin" (x-cache HIT or MISS)
+//	/readthrough/<p> send to "origin" with a cache override from ?pass, ?ttl=, ?swr=, ?sk=
+//	/purge/KEY       purges surrogate key KEY: 204
 package main
 
 import (
@@ -63,6 +78,13 @@ func run() error {
 		search = "?" + u.RawQuery
 	}
 
+	method, err := req.Method()
+	if err != nil {
+		return err
+	}
+	if handled, err := platform(req, body, method, origin, path, u.Query()); handled {
+		return err
+	}
 	if rest, ok := strings.CutPrefix(path, "/proxy/"); ok {
 		return proxy(req, body, origin+"/"+rest+search)
 	}

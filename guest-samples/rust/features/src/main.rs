@@ -15,17 +15,36 @@
 //! * `/secret/S/K`     — secret store S, key K: 200 with the plaintext, 404 when absent.
 //! * `/log`            — writes `hello from rust <?query>` to log endpoint "features", 204.
 //! * `/client`         — `{"address": "<client ip>"}`.
+//! * `/kv/S/K`         — KV store S, key K: GET answers the value with x-metadata and
+//!                       x-generation (404 when absent); PUT stores the body with `?mode=`
+//!                       (add, append, prepend, overwrite), `?meta=`, `?ttl=` and `?gen=`
+//!                       (generation match): 204, or 412 when the precondition failed; DELETE
+//!                       deletes: 204, or 404 when there was nothing.
+//! * `/kv-list/S`      — KV store S's keys as the host's JSON listing, with `?prefix=`,
+//!                       `?cursor=` and `?limit=`.
+//! * `/acl/A/IP`       — ACL A looked up for IP: the matching entry's JSON, 404 when none.
+//! * `/erl/ENTRY`      — rate counter "rc", penalty box "pb": more than 3 requests a second
+//!                       block the entry; `{"blocked": ..., "count": ...}`.
+//! * `/penalty/ENTRY`  — penalty box "manual": PUT adds the entry, GET answers `{"has": ...}`.
+//! * `/core-cache/K`   — core cache: PUT inserts the body (60 s, surrogate key `sk-K`, user
+//!                       metadata `?meta=`), GET answers it with x-cache-hits and x-metadata, or 404.
+//! * `/core-tx/K`      — core-cache transaction: the client obliged to insert stores `?value=`.
+//! * `/http-cache/<p>` — HTTP-cache transaction around GET `/<p>` on "origin" (x-cache HIT/MISS).
+//! * `/readthrough/<p>`— `send` to "origin" with a cache override from `?pass`, `?ttl=`, `?swr=`,
+//!                       `?sk=` (the host's readthrough cache decides what is stored).
+//! * `/purge/KEY`      — purges surrogate key KEY: 204.
 
 #[path = "../../../../abi/rust/fastly_abi/mod.rs"]
 mod fastly_abi;
+mod platform;
 
 use fastly_abi::{
     Backend, Body, ConfigStore, DynamicBackend, Log, PendingRequest, Request, Response, Result,
     SecretStore,
 };
 
-const TEXT: &str = "text/plain;charset=UTF-8";
-const JSON: &str = "application/json";
+pub(crate) const TEXT: &str = "text/plain;charset=UTF-8";
+pub(crate) const JSON: &str = "application/json";
 
 fn main() -> Result<()> {
     let (req, body) = Request::downstream()?;
@@ -39,6 +58,39 @@ fn main() -> Result<()> {
 
     if let Some(rest) = path.strip_prefix("/proxy/") {
         return proxy(req, body, &format!("{}/{}{}", origin, rest, search));
+    }
+    let method = req.method()?;
+    if let Some(rest) = path.strip_prefix("/kv/") {
+        let (store, key) = two_parts(rest);
+        return platform::kv(&method, store, key, query, body);
+    }
+    if let Some(store) = path.strip_prefix("/kv-list/") {
+        return platform::kv_list(store, query);
+    }
+    if let Some(rest) = path.strip_prefix("/acl/") {
+        let (name, ip) = two_parts(rest);
+        return platform::acl(name, ip);
+    }
+    if let Some(entry) = path.strip_prefix("/erl/") {
+        return platform::erl(entry);
+    }
+    if let Some(entry) = path.strip_prefix("/penalty/") {
+        return platform::penalty(&method, entry);
+    }
+    if let Some(key) = path.strip_prefix("/core-cache/") {
+        return platform::core_cache(&method, key, query, body);
+    }
+    if let Some(key) = path.strip_prefix("/core-tx/") {
+        return platform::core_transaction(key, query);
+    }
+    if let Some(rest) = path.strip_prefix("/http-cache/") {
+        return platform::http_cache(origin, rest);
+    }
+    if let Some(rest) = path.strip_prefix("/readthrough/") {
+        return platform::readthrough(origin, rest, &method, query, body);
+    }
+    if let Some(key) = path.strip_prefix("/purge/") {
+        return platform::purge(key);
     }
     if let Some(port) = path.strip_prefix("/dynamic/") {
         return dynamic(port);
@@ -171,13 +223,57 @@ fn refused(origin: &str) -> Result<()> {
 }
 
 /// Sends a complete response with one content type.
-fn respond(status: u16, content_type: &str, body: &[u8]) -> Result<()> {
+pub(crate) fn respond(status: u16, content_type: &str, body: &[u8]) -> Result<()> {
+    respond_with(status, content_type, body, &[])
+}
+
+/// Sends a complete response with one content type and extra headers.
+pub(crate) fn respond_with(status: u16, content_type: &str, body: &[u8], headers: &[(&str, &str)]) -> Result<()> {
     let mut resp = Response::new()?;
     resp.set_status(status)?;
     resp.insert_header("content-type", content_type)?;
+    for (name, value) in headers {
+        resp.insert_header(name, value)?;
+    }
     let mut b = Body::new()?;
     b.write_all(body)?;
     resp.send(b)
+}
+
+/// The value of query parameter `name` (percent-decoded, `+` as space), if present.
+pub(crate) fn query_param(query: &str, name: &str) -> Option<String> {
+    for pair in query.split('&') {
+        let (k, v) = match pair.find('=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, ""),
+        };
+        if k == name {
+            return Some(percent_decode(v));
+        }
+    }
+    None
+}
+
+/// Decodes `%XX` escapes and `+`.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Splits an absolute URI into origin (`scheme://authority`), path and query (without `?`).
@@ -201,8 +297,13 @@ fn two_parts(s: &str) -> (&str, &str) {
     (it.next().unwrap_or(""), it.next().unwrap_or(""))
 }
 
+/// The value of one hex digit.
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
 /// A JSON string literal for `s`.
-fn json_string(s: &str) -> String {
+pub(crate) fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -43,6 +43,11 @@ public final class SendError extends RuntimeException {
         String what = "backend " + b.name() + " (" + b.host() + ":" + b.port() + "): ";
         String deepest = String.valueOf(t.getMessage());
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException && isVersionMismatch(String.valueOf(c.getMessage()))) {
+                return new SendError(Status.ERROR, TLS_PROTOCOL_ERROR, what + "no TLS version both sides accept: " + c.getMessage());
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             deepest = String.valueOf(c.getMessage());
             String msg = deepest;
             String type = c.getClass().getSimpleName();
@@ -69,5 +74,11 @@ public final class SendError extends RuntimeException {
             return new SendError(Status.ERROR, CONNECTION_TERMINATED, what + "connection closed before a response: " + deepest);
         }
         return new SendError(Status.ERROR, HTTP_PROTOCOL_ERROR, what + t);
+    }
+
+    /** True for the JDK's handshake messages that mean the two sides share no protocol version. */
+    private static boolean isVersionMismatch(String msg) {
+        return msg.contains("protocol_version") || msg.contains("No appropriate protocol")
+                || msg.contains("not accepted by client preferences") || msg.contains("protocol version");
     }
 }

@@ -46,7 +46,9 @@ public final class Upstream implements AutoCloseable {
     }
 
     private HttpClientAgent client(Backend b, boolean decompress) {
-        String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()));
+        Set<String> protocols = TlsVersions.enabled(b.sslMinVersion(), b.sslMaxVersion());
+        String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()))
+                + "|" + protocols;
         return clients.computeIfAbsent(key, k -> {
             HttpClientOptions o = new HttpClientOptions();
             o.setKeepAlive(true);
@@ -54,6 +56,7 @@ public final class Upstream implements AutoCloseable {
             o.setVerifyHost(true);
             o.setForceSni(b.useSni());
             o.setSsl(b.tls());
+            o.setEnabledSecureTransportProtocols(protocols);
             if (b.caCertPem() != null) {
                 o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(b.caCertPem())));
             }
@@ -154,6 +157,10 @@ public final class Upstream implements AutoCloseable {
     private static PendingRequest.Answer receive(HttpClientResponse resp, HttpClientRequest creq, Context ctx, Backend b) {
         ResponseHead head = new ResponseHead();
         head.status = resp.statusCode();
+        SocketAddress remote = creq.connection() == null ? null : creq.connection().remoteAddress();
+        if (remote != null && remote.hostAddress() != null) {
+            head.backendAddress = new java.net.InetSocketAddress(remote.hostAddress(), remote.port());
+        }
         head.version = switch (resp.version()) {
             case HTTP_1_0 -> HttpVersion.HTTP_10;
             case HTTP_2 -> HttpVersion.H2;
@@ -176,7 +183,14 @@ public final class Upstream implements AutoCloseable {
                 () -> ctx.runOnContext(v -> resp.resume())));
         creq.idleTimeout(b.betweenBytesTimeoutMs());
         resp.handler(buf -> body.offer(buf.getBytes()));
-        resp.endHandler(v -> body.finish());
+        resp.endHandler(v -> {
+            HeaderMap trailers = new HeaderMap();
+            for (Map.Entry<String, String> e : resp.trailers()) {
+                trailers.append(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().getBytes(StandardCharsets.ISO_8859_1));
+            }
+            body.receiveTrailers(trailers);
+            body.finish();
+        });
         resp.exceptionHandler(e -> body.fail("backend " + b.name() + " response broke off: " + e.getMessage()));
         return new PendingRequest.Answer(head, body);
     }

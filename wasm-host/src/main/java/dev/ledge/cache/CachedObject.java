@@ -83,6 +83,14 @@ public final class CachedObject {
         writer.attachSink(body, false);
     }
 
+    /**
+     * Makes {@code source} (a body arriving from a backend) fill this object: what it has and what
+     * arrives later is stored, its end completes the object and its failure fails the object.
+     */
+    public void fillFrom(Body source) {
+        source.attachSink(body, true);
+    }
+
     /** A body reading {@code range} of this object, now and while it is still being written. */
     public Body openBody(ReadRange range) {
         return body.openReader(range);

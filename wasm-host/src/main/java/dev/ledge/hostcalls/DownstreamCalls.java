@@ -5,6 +5,7 @@ import static dev.ledge.hostcalls.HostcallRegistry.i32s;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.RequestHead;
 import dev.ledge.session.AbiError;
+import dev.ledge.session.ClientVisits;
 import dev.ledge.session.Exchange;
 import dev.ledge.session.GuestMemory;
 import dev.ledge.session.RequestPromise;
@@ -21,6 +22,8 @@ import java.util.List;
  */
 final class DownstreamCalls {
     static final String M = "fastly_http_downstream";
+    /** Off Fastly's network no request is bound to a compliance region. */
+    private static final byte[] NO_COMPLIANCE_REGION = "none".getBytes(StandardCharsets.US_ASCII);
     /** Calls that read a TLS or fingerprint fact into (buf, buf_len, nwritten_out). */
     private static final List<String> TLS_STRING_FACTS = List.of("downstream_tls_cipher_openssl_name",
             "downstream_tls_protocol", "downstream_tls_client_hello", "downstream_tls_raw_client_certificate",
@@ -111,6 +114,21 @@ final class DownstreamCalls {
                 throw AbiError.none("the client connection is not TLS");
             });
         }
+        r.fn(M, "downstream_visits_this_service", i32s(1), (s, a) -> {
+            long n = ClientVisits.toService(s.resources(), sessionInfo(s).clientAddress());
+            s.memory().writeU32((int) a[0], (int) Math.min(n, 0xFFFFFFFFL), "count out");
+            return 0;
+        });
+        r.fn(M, "downstream_visits_this_pop", i32s(1), (s, a) -> {
+            long n = ClientVisits.toPop(sessionInfo(s).clientAddress());
+            s.memory().writeU32((int) a[0], (int) Math.min(n, 0xFFFFFFFFL), "count out");
+            return 0;
+        });
+        r.fn(M, "downstream_compliance_region", i32s(4), (s, a) -> {
+            info(s, (int) a[0]);
+            s.memory().writeSized(NO_COMPLIANCE_REGION, (int) a[1], (int) a[2], (int) a[3]);
+            return 0;
+        });
         r.fn(M, "downstream_tls_client_servername", i32s(4), (s, a) -> {
             info(s, (int) a[0]);
             throw AbiError.none("the client connection is not TLS");
@@ -148,6 +166,11 @@ final class DownstreamCalls {
                 throw AbiError.none("the client connection is not TLS");
             });
         }
+        r.fn(m, "downstream_compliance_region", i32s(3), (s, a) -> {
+            sessionInfo(s);
+            s.memory().writeSized(NO_COMPLIANCE_REGION, (int) a[0], (int) a[1], (int) a[2]);
+            return 0;
+        });
         r.fn(m, "downstream_tls_ja3_md5", i32s(2), (s, a) -> {
             sessionInfo(s);
             throw AbiError.none("the client connection is not TLS");

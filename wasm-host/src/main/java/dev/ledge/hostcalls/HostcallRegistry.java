@@ -21,10 +21,12 @@ public final class HostcallRegistry {
         AbiInitCalls.register(r);
         HttpReqCalls.register(r);
         HttpRespCalls.register(r);
+        TrailerCalls.register(r);
         HttpBodyCalls.register(r);
         DownstreamCalls.register(r);
         LogCalls.register(r);
         SendCalls.register(r);
+        PendingResponseCalls.register(r);
         RequestSettingsCalls.register(r);
         BackendCalls.register(r);
         AsyncIoCalls.register(r);

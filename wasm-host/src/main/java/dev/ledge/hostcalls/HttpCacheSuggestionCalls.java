@@ -44,6 +44,7 @@ final class HttpCacheSuggestionCalls {
             HttpCacheHandle hc = HttpCacheCalls.handle(s, (int) a[0]);
             s.memory().check((int) a[1], 4, "request handle out");
             RequestHead backend = Revalidation.backendRequest(hc.request(), hc.stored());
+            backend.filledByGuest = true;
             s.memory().writeU32((int) a[1], s.handles().add(backend), "request handle out");
             return 0;
         });

@@ -20,6 +20,14 @@ final class HttpRespCalls {
         return s.handles().get(handle, ResponseHead.class);
     }
 
+    /** The backend address a response came from; none for a response the guest built. */
+    private static java.net.InetSocketAddress backend(ResponseHead resp) {
+        if (resp.backendAddress == null || resp.backendAddress.getAddress() == null) {
+            throw AbiError.none("this response did not come from a backend");
+        }
+        return resp.backendAddress;
+    }
+
     static void register(HostcallRegistry r) {
         r.fn(M, "new", i32s(1), (s, a) -> {
             s.memory().check((int) a[0], 4, "response handle out");
@@ -88,6 +96,19 @@ final class HttpRespCalls {
                 throw AbiError.inval("http_keepalive_mode " + Integer.toUnsignedString(mode) + " does not exist");
             }
             resp.closeConnection = mode == 1;
+            return 0;
+        });
+        r.fn(M, "get_addr_dest_ip", i32s(3), (s, a) -> {
+            ResponseHead resp = response(s, (int) a[0]);
+            s.memory().check((int) a[1], 16, "address out (16 bytes)");
+            s.memory().check((int) a[2], 4, "nwritten_out");
+            return DownstreamCalls.writeAddr(s.memory(), backend(resp).getAddress(), (int) a[1], (int) a[2]);
+        });
+        r.fn(M, "get_addr_dest_port", i32s(2), (s, a) -> {
+            ResponseHead resp = response(s, (int) a[0]);
+            s.memory().check((int) a[1], 2, "port out");
+            int port = backend(resp).getPort();
+            s.memory().write((int) a[1], new byte[] {(byte) port, (byte) (port >> 8)}, "port out");
             return 0;
         });
         HeaderCalls.register(r, M, (s, h) -> response(s, h).headers);

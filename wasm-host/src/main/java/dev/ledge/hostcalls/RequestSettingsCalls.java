@@ -107,6 +107,9 @@ final class RequestSettingsCalls {
         if (url.getHost() == null || url.getRawPath() != null && !url.getRawPath().isEmpty() || url.getRawQuery() != null || url.getUserInfo() != null) {
             throw AbiError.inval("backend target '" + target + "' is not host[:port]");
         }
+        Integer sslMin = (mask & SSL_MIN) != 0 ? tlsVersion(m, cfg + 20) : null;
+        Integer sslMax = (mask & SSL_MAX) != 0 ? tlsVersion(m, cfg + 24) : null;
+        dev.ledge.backend.TlsVersions.checkRange(sslMin, sslMax);
         Backend b = new Backend(name, url,
                 (mask & HOST_OVERRIDE) != 0 ? text(m, cfg, "host_override") : null,
                 (mask & CERT_HOSTNAME) != 0 ? text(m, cfg + 28, "cert_hostname") : null,
@@ -116,8 +119,8 @@ final class RequestSettingsCalls {
                 (mask & CONNECT_TIMEOUT) != 0 ? timeout(m, cfg + 8, "connect_timeout_ms") : Backend.DEFAULT_CONNECT_MS,
                 (mask & FIRST_BYTE_TIMEOUT) != 0 ? timeout(m, cfg + 12, "first_byte_timeout_ms") : Backend.DEFAULT_FIRST_BYTE_MS,
                 (mask & BETWEEN_BYTES_TIMEOUT) != 0 ? timeout(m, cfg + 16, "between_bytes_timeout_ms") : Backend.DEFAULT_BETWEEN_BYTES_MS,
-                (mask & SSL_MIN) != 0 ? tlsVersion(m, cfg + 20) : null,
-                (mask & SSL_MAX) != 0 ? tlsVersion(m, cfg + 24) : null,
+                sslMin,
+                sslMax,
                 true);
         Backends.dynamic(s).put(name, b);
         return 0;

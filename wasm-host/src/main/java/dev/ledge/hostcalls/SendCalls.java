@@ -6,6 +6,8 @@ import dev.ledge.abi.Status;
 import dev.ledge.backend.Backend;
 import dev.ledge.backend.Backends;
 import dev.ledge.backend.PendingRequest;
+import dev.ledge.backend.ReadthroughCache;
+import dev.ledge.cache.CoreCache;
 import dev.ledge.backend.SendError;
 import dev.ledge.http.Body;
 import dev.ledge.http.RequestHead;
@@ -41,8 +43,11 @@ final class SendCalls {
         r.fn(M, "pending_req_select_v2", i32s(6), (s, a) -> select(s, (int) a[0], (int) a[1], (int) a[2], (int) a[3], (int) a[4], (int) a[5]));
     }
 
-    /** Checks handles and the backend name, then hands the request to the upstream client. */
-    private static PendingRequest start(Session s, long[] a, boolean streaming) {
+    /**
+     * Checks handles and the backend name, then hands the request to the upstream client, through
+     * the readthrough cache unless the guest streams the body or the override says pass.
+     */
+    private static PendingRequest start(Session s, long[] a, boolean streaming) throws InterruptedException {
         int reqH = (int) a[0];
         int bodyH = (int) a[1];
         s.handles().get(reqH, RequestHead.class);
@@ -55,6 +60,10 @@ final class SendCalls {
         }
         RequestHead req = s.handles().take(reqH, RequestHead.class);
         Body body = streaming ? s.handles().get(bodyH, Body.class) : s.handles().take(bodyH, Body.class);
+        CoreCache cache = streaming ? null : s.resource(CoreCache.class);
+        if (cache != null) {
+            return new ReadthroughCache(backends.upstream(), cache).send(req, body, b);
+        }
         return backends.upstream().send(req, body, b, streaming);
     }
 
@@ -73,7 +82,7 @@ final class SendCalls {
         }
     }
 
-    private static int sendAsync(Session s, long[] a, boolean streaming, int pendingOut) {
+    private static int sendAsync(Session s, long[] a, boolean streaming, int pendingOut) throws InterruptedException {
         s.memory().check(pendingOut, 4, "pending request handle out");
         PendingRequest p;
         try {

@@ -28,6 +28,8 @@ public final class Body implements AsyncItem {
     private boolean awaitingSink;
     private boolean closeRequested;
     private final ReadyListeners ready = new ReadyListeners();
+    /** Trailer fields: added by the guest (trailer_append) or arrived after a backend's body. */
+    private final HeaderMap trailers = new HeaderMap();
 
     /** An empty body to which the guest writes; complete until a source says otherwise. */
     public Body() {
@@ -106,7 +108,7 @@ public final class Body implements AsyncItem {
         complete = true;
         if (sink != null && !sinkEnded) {
             sinkEnded = true;
-            sink.end();
+            endSink(sink);
         }
         notifyAll();
         fireReady();
@@ -276,7 +278,7 @@ public final class Body implements AsyncItem {
         }
         if (closeRequested && !sinkEnded) {
             sinkEnded = true;
-            s.end();
+            endSink(s);
             return;
         }
         if (endWhenComplete && complete) {
@@ -284,9 +286,39 @@ public final class Body implements AsyncItem {
             if (failure != null) {
                 s.abort();
             } else {
-                s.end();
+                endSink(s);
             }
         }
+    }
+
+    /** Ends {@code s}, handing it the trailers first when there are any. */
+    private void endSink(BodySink s) {
+        if (trailers.fieldCount() > 0) {
+            s.trailers(trailers.copy());
+        }
+        s.end();
+    }
+
+    /** Adds a trailer field to a body still being written (trailer_append). */
+    public synchronized void appendTrailer(String name, byte[] value) {
+        if (sinkEnded) {
+            throw new BodyException("the body has ended; trailers can no longer be added");
+        }
+        trailers.append(name, value);
+    }
+
+    /** Records the trailers that followed a backend's body; call before {@link #finish}. */
+    public synchronized void receiveTrailers(HeaderMap fields) {
+        for (String name : fields.names()) {
+            for (byte[] v : fields.values(name)) {
+                trailers.append(name, v);
+            }
+        }
+    }
+
+    /** The trailers once the whole body has arrived and been read; null before that. */
+    public synchronized HeaderMap trailersIfKnown() {
+        return complete && chunks.isEmpty() ? trailers.copy() : null;
     }
 
     /** Bytes held in the host's buffer right now (not yet read or sent). */
@@ -317,7 +349,7 @@ public final class Body implements AsyncItem {
         if (sink != null) {
             if (!sinkEnded) {
                 sinkEnded = true;
-                sink.end();
+                endSink(sink);
             }
             return;
         }

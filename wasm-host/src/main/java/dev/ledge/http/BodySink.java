@@ -8,6 +8,10 @@ public interface BodySink {
     /** Queues bytes for sending. */
     void write(byte[] bytes);
 
+    /** Trailer fields to send after the body, given just before {@link #end}; ignored by default. */
+    default void trailers(HeaderMap fields) {
+    }
+
     /** Marks the body complete. */
     void end();
 

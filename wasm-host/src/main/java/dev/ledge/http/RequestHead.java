@@ -17,6 +17,11 @@ public final class RequestHead {
     public int cacheOverrideTtl;
     public int cacheOverrideSwr;
     public String cacheOverrideSurrogateKeys;
+    /**
+     * Set on the backend request the HTTP cache suggests: the guest is filling the cache itself,
+     * so send must not look the request up again (that would wait on the guest's own obligation).
+     */
+    public boolean filledByGuest;
 
     public RequestHead() {
         this(new HeaderMap());

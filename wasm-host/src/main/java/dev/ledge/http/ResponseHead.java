@@ -9,4 +9,6 @@ public final class ResponseHead {
     public boolean manualFraming;
     /** http_keepalive_mode no_keepalive: close the client connection after this response. */
     public boolean closeConnection;
+    /** The backend address this response came from; null for responses the guest built. */
+    public java.net.InetSocketAddress backendAddress;
 }

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
  * while more than {@value #HIGH_WATER} bytes are queued.
  */
 public final class WriteStreamSink implements BodySink {
+    private volatile java.util.function.Consumer<HeaderMap> trailerWriter;
     static final long HIGH_WATER = 1 << 20;
 
     private final WriteStream<Buffer> stream;
@@ -104,6 +105,23 @@ public final class WriteStreamSink implements BodySink {
             }
         }
         action.run();
+    }
+
+    /** Makes {@link #trailers} send trailer fields through {@code writer} (on the context). */
+    public void trailerWriter(java.util.function.Consumer<HeaderMap> writer) {
+        this.trailerWriter = writer;
+    }
+
+    @Override
+    public void trailers(HeaderMap fields) {
+        java.util.function.Consumer<HeaderMap> w = trailerWriter;
+        if (w != null) {
+            context.runOnContext(v -> {
+                if (!done.getAsBoolean()) {
+                    w.accept(fields);
+                }
+            });
+        }
     }
 
     @Override

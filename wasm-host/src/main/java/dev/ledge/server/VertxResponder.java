@@ -2,6 +2,7 @@ package dev.ledge.server;
 
 import dev.ledge.engine.RunOutcome;
 import dev.ledge.http.Body;
+import dev.ledge.http.HeaderMap;
 import dev.ledge.http.ResponseHead;
 import dev.ledge.http.WriteStreamSink;
 import dev.ledge.session.DownstreamResponder;
@@ -73,6 +74,11 @@ final class VertxResponder implements DownstreamResponder {
                 response.headers().set("server-timing", timing);
             }
             if (whole != null) {
+                HeaderMap trailers = body.trailersIfKnown();
+                if (trailers != null && trailers.fieldCount() > 0 && clientVersion != HttpVersion.HTTP_1_0) {
+                    response.setChunked(true);
+                    trailers.forEachLatin1((name, value) -> response.trailers().add(name, value));
+                }
                 response.end(Buffer.buffer(whole));
                 return;
             }
@@ -91,6 +97,11 @@ final class VertxResponder implements DownstreamResponder {
             WriteStreamSink sink = new WriteStreamSink(response, context,
                     () -> response.ended() || response.closed(), response::reset);
             context.runOnContext(v -> response.closeHandler(x -> sink.peerGone()));
+            sink.trailerWriter(fields -> {
+                if (response.isChunked()) {
+                    fields.forEachLatin1((name, value) -> response.trailers().add(name, value));
+                }
+            });
             body.attachSink(sink, !streamingMode);
         }
     }

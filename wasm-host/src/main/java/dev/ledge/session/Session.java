@@ -68,6 +68,7 @@ public final class Session {
         this.stderrPassthrough = b.stderr;
         if (b.downstreamHead != null || b.responder != null) {
             exchanges.add(new Exchange(b.downstreamHead, b.downstreamBody, b.responder));
+            countVisit(b.downstreamHead);
             if (b.responder != null) {
                 b.responder.attached(this);
             }
@@ -82,6 +83,13 @@ public final class Session {
      */
     public static long alive() {
         return ALIVE.get();
+    }
+
+    /** Counts a client request for the visit counters. */
+    private void countVisit(RequestHead head) {
+        if (head != null && head.downstream != null) {
+            ClientVisits.record(resources, head.downstream.clientAddress());
+        }
     }
 
     public static Builder builder() {
@@ -258,6 +266,7 @@ public final class Session {
     public void accept(RequestPromise p, Exchange e) {
         promises.remove(p);
         exchanges.add(e);
+        countVisit(e.head());
         if (e.responder() != null) {
             e.responder().attached(this);
         }

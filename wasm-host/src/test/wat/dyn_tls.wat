@@ -1,0 +1,98 @@
+;; Registers dynamic backend "d" for the target in header x-target over TLS, trusting the CA
+;; certificate sent as the request body, with ssl_min_version / ssl_max_version from headers
+;; x-min / x-max (a digit, the tls_version number) when present, then GETs / through it
+;; (cache override pass).
+;; Answers "ok:<status>", "failed:<status>:<detail tag>" or "register:<status>".
+(module
+  (import "fastly_http_req" "body_downstream_get" (func $downstream (param i32 i32) (result i32)))
+  (import "fastly_http_req" "header_value_get" (func $header (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "new" (func $req_new (param i32) (result i32)))
+  (import "fastly_http_req" "uri_set" (func $uri_set (param i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "send_v2" (func $send_v2 (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "cache_override_set" (func $cache_override (param i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_req" "register_dynamic_backend" (func $register (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $resp_new (param i32) (result i32)))
+  (import "fastly_http_resp" "status_get" (func $status_get (param i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $send_downstream (param i32 i32 i32) (result i32)))
+  (import "fastly_http_body" "new" (func $body_new (param i32) (result i32)))
+  (import "fastly_http_body" "read" (func $body_read (param i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_body" "write" (func $body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 100) "d")
+  (data (i32.const 104) "x-target")
+  (data (i32.const 116) "x-min")
+  (data (i32.const 124) "x-max")
+  (data (i32.const 132) "https://d.test/")
+  (data (i32.const 150) "ok:")
+  (data (i32.const 154) "failed:")
+  (data (i32.const 162) "register:")
+  (data (i32.const 172) ":")
+  (global $len (mut i32) (i32.const 0))
+  (func $emit (param $src i32) (param $n i32)
+    (memory.copy (i32.add (i32.const 2048) (global.get $len)) (local.get $src) (local.get $n))
+    (global.set $len (i32.add (global.get $len) (local.get $n))))
+  (func $num (param $v i32)
+    (local $d i32) (local $div i32)
+    (local.set $div (i32.const 100))
+    (loop $l
+      (local.set $d (i32.rem_u (i32.div_u (local.get $v) (local.get $div)) (i32.const 10)))
+      (i32.store8 (i32.add (i32.const 2048) (global.get $len)) (i32.add (i32.const 48) (local.get $d)))
+      (global.set $len (i32.add (global.get $len) (i32.const 1)))
+      (local.set $div (i32.div_u (local.get $div) (i32.const 10)))
+      (br_if $l (i32.gt_u (local.get $div) (i32.const 0)))))
+  (func $reply
+    (drop (call $resp_new (i32.const 20)))
+    (drop (call $body_new (i32.const 24)))
+    (drop (call $body_write (i32.load (i32.const 24)) (i32.const 2048) (global.get $len) (i32.const 0) (i32.const 28)))
+    (drop (call $send_downstream (i32.load (i32.const 20)) (i32.load (i32.const 24)) (i32.const 0))))
+  (func (export "_start")
+    (local $mask i32) (local $ca_len i32) (local $n i32) (local $st i32)
+    (drop (call $downstream (i32.const 0) (i32.const 4)))
+    ;; the CA certificate: the whole body, read to 8192 onwards
+    (block $done
+      (loop $more
+        (drop (call $body_read (i32.load (i32.const 4)) (i32.add (i32.const 8192) (local.get $ca_len)) (i32.const 8192) (i32.const 8)))
+        (local.set $n (i32.load (i32.const 8)))
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $ca_len (i32.add (local.get $ca_len) (local.get $n)))
+        (br $more)))
+    ;; the target at 1024 (length at 12)
+    (drop (call $header (i32.load (i32.const 0)) (i32.const 104) (i32.const 8) (i32.const 1024) (i32.const 256) (i32.const 12)))
+    ;; dynamic_backend_config at 512: ca_cert @36/@40
+    (local.set $mask (i32.const 548)) ;; use_ssl | ca_cert | connect_timeout (20 s: handshakes on a loaded machine)
+    (i32.store (i32.const 520) (i32.const 20000))
+    (i32.store (i32.const 548) (i32.const 8192))
+    (i32.store (i32.const 552) (local.get $ca_len))
+    (if (i32.eqz (call $header (i32.load (i32.const 0)) (i32.const 116) (i32.const 5) (i32.const 1300) (i32.const 4) (i32.const 16)))
+      (then
+        (i32.store (i32.const 532) (i32.sub (i32.load8_u (i32.const 1300)) (i32.const 48)))
+        (local.set $mask (i32.or (local.get $mask) (i32.const 64)))))
+    (if (i32.eqz (call $header (i32.load (i32.const 0)) (i32.const 124) (i32.const 5) (i32.const 1304) (i32.const 4) (i32.const 16)))
+      (then
+        (i32.store (i32.const 536) (i32.sub (i32.load8_u (i32.const 1304)) (i32.const 48)))
+        (local.set $mask (i32.or (local.get $mask) (i32.const 128)))))
+    (local.set $st (call $register (i32.const 100) (i32.const 1) (i32.const 1024) (i32.load (i32.const 12)) (local.get $mask) (i32.const 512)))
+    (if (local.get $st)
+      (then
+        (call $emit (i32.const 162) (i32.const 9))
+        (call $num (local.get $st))
+        (call $reply)
+        (return)))
+    (drop (call $req_new (i32.const 32)))
+    (drop (call $uri_set (i32.load (i32.const 32)) (i32.const 132) (i32.const 15)))
+    ;; pass: every probe must reach the origin, not a response cached by an earlier one
+    (drop (call $cache_override (i32.load (i32.const 32)) (i32.const 1) (i32.const 0) (i32.const 0)))
+    (drop (call $body_new (i32.const 36)))
+    (local.set $st (call $send_v2 (i32.load (i32.const 32)) (i32.load (i32.const 36)) (i32.const 100) (i32.const 1)
+                     (i32.const 40) (i32.const 64) (i32.const 68)))
+    (if (i32.eqz (local.get $st))
+      (then
+        (drop (call $status_get (i32.load (i32.const 64)) (i32.const 72)))
+        (call $emit (i32.const 150) (i32.const 3))
+        (call $num (i32.load16_u (i32.const 72))))
+      (else
+        (call $emit (i32.const 154) (i32.const 7))
+        (call $num (local.get $st))
+        (call $emit (i32.const 172) (i32.const 1))
+        (call $num (i32.load (i32.const 40)))))
+    (call $reply)))
