@@ -105,6 +105,24 @@ class ReadthroughCacheTest {
         assertTrue(second.headers().firstValue("age").isPresent(), "a cached response carries its Age");
     }
 
+    /** {@code readthrough = false} in {@code [local_server.cache]}: every GET reaches the origin, as under Fastly's local tool. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rust", "go"})
+    void readthroughCanBeSwitchedOff(String lang) throws Exception {
+        FastlyToml off = FastlyToml.load(Files.writeString(dir.resolve("fastly-no-readthrough-" + lang + ".toml"), """
+                name = "features"
+                [local_server.cache]
+                readthrough = false
+                [local_server.backends.origin]
+                url = "http://127.0.0.1:%d"
+                """.formatted(origin.actualPort())));
+        try (TestServer server = new TestServer(Samples.module(lang + "-features"), 8, off)) {
+            assertEquals("fresh-1", server.get("/readthrough/" + lang + "-off/fresh").body());
+            assertEquals("fresh-2", server.get("/readthrough/" + lang + "-off/fresh").body(), "not served from the cache");
+            assertEquals(2, hits("GET", "/" + lang + "-off/fresh"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"rust", "go"})
     void passAndUncacheableResponsesAlwaysReachTheOrigin(String lang) {

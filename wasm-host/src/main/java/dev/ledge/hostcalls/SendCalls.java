@@ -60,7 +60,8 @@ final class SendCalls {
         }
         RequestHead req = s.handles().take(reqH, RequestHead.class);
         Body body = streaming ? s.handles().get(bodyH, Body.class) : s.handles().take(bodyH, Body.class);
-        CoreCache cache = streaming ? null : s.resource(CoreCache.class);
+        dev.ledge.cache.ReadthroughSetting readthrough = s.resource(dev.ledge.cache.ReadthroughSetting.class);
+        CoreCache cache = streaming || (readthrough != null && !readthrough.enabled()) ? null : s.resource(CoreCache.class);
         if (cache != null) {
             return new ReadthroughCache(backends.upstream(), cache).send(req, body, b);
         }
