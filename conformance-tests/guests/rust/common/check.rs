@@ -32,22 +32,26 @@ pub struct Checks {
     area: &'static str,
     total: u32,
     failed: u32,
+    /// Every line printed so far (HTTP-mode guests answer with them).
+    pub lines: Vec<String>,
 }
 
 impl Checks {
     pub fn new(area: &'static str) -> Checks {
-        Checks { area, total: 0, failed: 0 }
+        Checks { area, total: 0, failed: 0, lines: Vec::new() }
     }
 
     /// Records one check: `ok` when `pass`, else a failure with `detail`.
     pub fn check(&mut self, name: &str, pass: bool, detail: impl Display) -> bool {
         self.total += 1;
-        if pass {
-            println!("ok {}.{}", self.area, name);
+        let line = if pass {
+            format!("ok {}.{}", self.area, name)
         } else {
             self.failed += 1;
-            println!("FAIL {}.{}: {}", self.area, name, detail);
-        }
+            format!("FAIL {}.{}: {}", self.area, name, detail)
+        };
+        println!("{}", line);
+        self.lines.push(line);
         pass
     }
 
@@ -55,6 +59,13 @@ impl Checks {
     pub fn status(&mut self, name: &str, got: u32, want: u32) -> bool {
         let detail = format!("got {}, want {}", status_name(got), status_name(want));
         self.check(name, got == want, detail)
+    }
+
+    /// Checks that a hostcall returned one of `wants` (where hosts are known to differ).
+    pub fn one_of(&mut self, name: &str, got: u32, wants: &[u32]) -> bool {
+        let names: Vec<String> = wants.iter().map(|w| status_name(*w)).collect();
+        let detail = format!("got {}, want one of {}", status_name(got), names.join(", "));
+        self.check(name, wants.contains(&got), detail)
     }
 
     /// Checks that a hostcall returned `want_status` and the value it wrote equals `want`.
@@ -68,6 +79,18 @@ impl Checks {
     pub fn eq<T: PartialEq + std::fmt::Debug>(&mut self, name: &str, got: T, want: T) -> bool {
         let detail = format!("got {:?}, want {:?}", got, want);
         self.check(name, got == want, detail)
+    }
+
+    /// Whether every check so far passed.
+    pub fn all_passed(&self) -> bool {
+        self.failed == 0
+    }
+
+    /// Every check line and the summary, one per line (the body HTTP-mode guests answer with).
+    pub fn report(&self) -> String {
+        let mut s = self.lines.join("\n");
+        s.push_str(&format!("\n# {}: {} checks, {} failed\n", self.area, self.total, self.failed));
+        s
     }
 
     /// Prints the summary and exits: 0 when every check passed, 1 otherwise.

@@ -90,8 +90,11 @@ final class Suite {
         List<String> cmd = runner.command(config.toAbsolutePath(), module.toAbsolutePath(), args);
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd));
-            pb.environment().put("LEDGE_CACHE_DIR",
-                    Path.of(System.getProperty("ledge.test.work", "target/test-work"), "run-cache").toAbsolutePath().toString());
+            Path work = Path.of(System.getProperty("ledge.test.work", "target/test-work")).toAbsolutePath();
+            pb.environment().put("LEDGE_CACHE_DIR", work.resolve("run-cache").toString());
+            // Every run starts from the stores fastly.toml seeds, never from an earlier run's writes.
+            Files.createDirectories(work);
+            pb.environment().put("LEDGE_DATA_DIR", Files.createTempDirectory(work, "run-data-").toString());
             Process p = pb.redirectInput(ProcessBuilder.Redirect.PIPE).start();
             p.getOutputStream().close();
             CompletableFuture<String> out = drain(p.getInputStream());
