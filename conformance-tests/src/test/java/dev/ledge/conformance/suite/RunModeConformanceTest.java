@@ -52,14 +52,14 @@ class RunModeConformanceTest {
         CheckLines lines = CheckLines.parse(run.stdout());
         List<DynamicNode> tests = new ArrayList<>();
         for (CheckLines.Check c : lines.checks()) {
-            tests.add(DynamicTest.dynamicTest(c.name(), () -> assertTrue(c.passed(), c.name() + ": " + c.detail())));
+            tests.add(DynamicTest.dynamicTest(guest + " " + c.name(), () -> assertTrue(c.passed(), c.name() + ": " + c.detail())));
         }
-        tests.add(DynamicTest.dynamicTest("summary", () -> {
+        tests.add(DynamicTest.dynamicTest(guest + " summary", () -> {
             assertFalse(lines.checks().isEmpty(), "the guest printed no checks; " + run.describe());
             assertEquals(lines.checks().size(), lines.summaryTotal(), "checks printed vs the guest's summary; " + run.describe());
             assertEquals(lines.failures(), lines.summaryFailed(), "failures vs the guest's summary; " + run.describe());
         }));
-        tests.add(DynamicTest.dynamicTest("exit code", () -> assertEquals(lines.failures() == 0 ? 0 : 1, run.exitCode(),
+        tests.add(DynamicTest.dynamicTest(guest + " exit code", () -> assertEquals(lines.failures() == 0 ? 0 : 1, run.exitCode(),
                 "exit code 0 when every check passed, 1 otherwise; " + run.describe())));
         return DynamicContainer.dynamicContainer(guest, tests);
     }
