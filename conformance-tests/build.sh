@@ -5,6 +5,8 @@
 #                           binaries; the second one is built with --cfg failing_test)
 #   guests/go/NAME/      -> go-NAME.wasm     (Go 1.23, GOOS=wasip1, abi/go bindings)
 #   guests/wat/NAME.wat  -> wat-NAME.wasm    (wat2wasm)
+#   ../wasm-host/src/test/wat/{cache_core,http_cache,crypto}.wat -> fixture-NAME.wasm: wasm-host's
+#                           self-checking HTTP-mode fixtures, reused by the suite as they are
 # Usage: conformance-tests/build.sh OUT_DIR
 # A guest is rebuilt only when a source it uses (its own, the shared Rust files, the bindings or
 # this script) is newer than its output.
@@ -78,6 +80,14 @@ fi
 for src in "$here"/guests/wat/*.wat; do
   [ -f "$src" ] || continue
   dst="$out/wat-$(basename "$src" .wat).wasm"
+  stale "$dst" "$src" "$here/build.sh" || continue
+  echo "conformance: building $(basename "$dst")"
+  wat2wasm "$src" -o "$dst"
+done
+
+for name in cache_core http_cache crypto; do
+  src="$root/wasm-host/src/test/wat/$name.wat"
+  dst="$out/fixture-$name.wasm"
   stale "$dst" "$src" "$here/build.sh" || continue
   echo "conformance: building $(basename "$dst")"
   wat2wasm "$src" -o "$dst"

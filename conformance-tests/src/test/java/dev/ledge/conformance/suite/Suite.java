@@ -47,7 +47,7 @@ final class Suite {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".wasm"))
                     .map(n -> n.substring(0, n.length() - ".wasm".length()))
-                    .filter(n -> !HTTP_GUESTS.contains(n) && !n.startsWith("rust-tests"))
+                    .filter(n -> !HTTP_GUESTS.contains(n) && !n.startsWith("rust-tests") && !n.startsWith("fixture-"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the conformance guests in " + guestsDir(), e);
