@@ -49,6 +49,8 @@ fn main() {
             c.status("next_request_abandon_twice", ds::next_request_abandon(p2), BADF);
             c.status("next_request_wait_badf", ds::next_request_wait(r, out(&mut r2), out(&mut b2)), BADF);
         }
+        c.status("next_request_wait_unknown_handle", ds::next_request_wait(0x7fff_0000, out(&mut r2), out(&mut b2)), BADF);
+        c.status("next_request_abandon_request_handle", ds::next_request_abandon(r), BADF);
         c.status("next_request_unknown_bits", ds::next_request(0x80, out(&mut opts), out(&mut p)), INVAL);
     }
     c.finish();
