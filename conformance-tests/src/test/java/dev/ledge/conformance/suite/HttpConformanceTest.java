@@ -22,9 +22,16 @@ class HttpConformanceTest {
 
     @TestFactory
     DynamicContainer httpDownstreamGuest() throws Exception {
-        String url = System.getProperty(HttpCases.URL_PROPERTY, "");
+        return results(System.getProperty(HttpCases.URL_PROPERTY, ""), dir);
+    }
+
+    /**
+     * The HTTP cases against {@code url} (a {@code -Dconformance.url} value) or, when it is blank,
+     * against a Ledge server started here with the suite's fastly.toml written into {@code dir}.
+     */
+    static DynamicContainer results(String url, Path dir) throws Exception {
         if (!url.isBlank()) {
-            return HttpCases.results("rust-http_downstream", URI.create(url));
+            return HttpCases.results("rust-http_downstream at " + url, URI.create(url));
         }
         try (Origin origin = new Origin()) {
             FastlyToml toml = FastlyToml.load(Suite.config(dir, origin.port()));

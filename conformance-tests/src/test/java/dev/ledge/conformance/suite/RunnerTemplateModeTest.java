@@ -31,7 +31,7 @@ class RunnerTemplateModeTest {
         origin = new Origin();
         config = Suite.config(dir, origin.port());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        template = CommandTemplate.parse("\"" + java + "\" -Dledge.coverage.file=" + System.getProperty("ledge.coverage.file", "")
+        template = Suite.runner("\"" + java + "\" -Dledge.coverage.file=" + System.getProperty("ledge.coverage.file", "")
                 + " -jar " + System.getProperty("ledge.jar", "../wasm-host/target/ledge.jar") + " run -C {config}");
     }
 

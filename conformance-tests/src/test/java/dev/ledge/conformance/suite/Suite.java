@@ -74,8 +74,12 @@ final class Suite {
 
     /** The run-mode runner: {@code -Dconformance.runner} when set, else Ledge's jar. */
     static CommandTemplate runner() {
-        String t = System.getProperty(CommandTemplate.PROPERTY, "");
-        return CommandTemplate.parse(t.isBlank() ? ledgeTemplate() : t);
+        return runner(System.getProperty(CommandTemplate.PROPERTY, ""));
+    }
+
+    /** The runner a {@code -Dconformance.runner} value names (blank: Ledge's jar). */
+    static CommandTemplate runner(String template) {
+        return CommandTemplate.parse(template.isBlank() ? ledgeTemplate() : template);
     }
 
     /** What one run of a guest gave: exit code, stdout, stderr and the command used. */

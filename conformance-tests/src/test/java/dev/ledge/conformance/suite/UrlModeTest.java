@@ -4,7 +4,6 @@ import dev.ledge.conformance.Origin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ class UrlModeTest {
                     Path.of(System.getProperty("ledge.test.work", "target/test-work"), "run-cache").toAbsolutePath().toString());
             Process ledge = pb.start();
             try {
-                URI base = URI.create(awaitUrl(ledge) + "/");
-                return HttpCases.results("url-mode rust-http_downstream", base);
+                // Exactly what -Dconformance.url=http://127.0.0.1:PORT does.
+                return HttpConformanceTest.results(awaitUrl(ledge), dir);
             } finally {
                 ledge.destroy();
                 if (!ledge.waitFor(30, TimeUnit.SECONDS)) {
