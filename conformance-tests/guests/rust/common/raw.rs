@@ -1,6 +1,6 @@
 //! Raw imports of every hostcall Ledge implements, with core-Wasm types only (pointers and
 //! lengths are plain `u32` guest addresses, so checks can pass odd ones). Generated from
-//! abi/spec and `ledge abi --functions`; every function returns a `fastly_status` code.
+//! abi/spec and `ledge abi --functions` by gen_raw.py; every function returns a `fastly_status` code.
 #![allow(dead_code)]
 
 pub mod fastly_abi {
