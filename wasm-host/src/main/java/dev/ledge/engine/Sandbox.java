@@ -47,6 +47,8 @@ public final class Sandbox {
                 return new RunOutcome(RunOutcome.Kind.LIMIT_EXCEEDED, 0, "stopped: it used up its " + what, t1 - t0, System.nanoTime() - t1);
             }
             return new RunOutcome(RunOutcome.Kind.INTERRUPTED, 0, e.getMessage(), t1 - t0, System.nanoTime() - t1);
+        } catch (MemoryBudgetExhaustedException e) {
+            return new RunOutcome(RunOutcome.Kind.LIMIT_EXCEEDED, 0, "not started: " + e.getMessage(), t1 - t0, System.nanoTime() - t1);
         } catch (StackOverflowError e) {
             return trapped(instance == null ? "stack overflow while instantiating" : "call stack exhausted", t0, t1);
         } catch (ChicoryException e) {
@@ -56,6 +58,7 @@ public final class Sandbox {
             return trapped("host failure: " + e, t0, t1);
         } finally {
             Watchdog.release(watched);
+            PrelinkedModule.release(instance);
             // Guest threads are pooled: a stop must not leak into the next run.
             Thread.interrupted();
             session.exit();
