@@ -13,16 +13,16 @@ import java.util.HexFormat;
  * the request body it received; anything else echoes the request body (or describes the request).
  * Every answer carries x-origin-path, x-origin-host and x-origin-method.
  */
-final class Origin implements AutoCloseable {
+public final class Origin implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
 
-    Origin() throws Exception {
+    public Origin() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get();
     }
 
-    int port() {
+    public int port() {
         return server.actualPort();
     }
 

@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to run.")
     Path module;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments passed to the guest after its program name.")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "Arguments passed to the guest after its program name; a first `--` only separates them.")
     List<String> args = new ArrayList<>();
 
     @Override
@@ -68,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             PrelinkedModule pm = PrelinkedModule.load(module, cache.cache()).withLimits(limitOptions.limits());
             List<String> argv = new ArrayList<>();
             argv.add(module.getFileName().toString());
-            argv.addAll(args);
+            // `ledge run M.wasm -- ARGS`: the `--` ends Ledge's arguments and is not the guest's.
+            argv.addAll(!args.isEmpty() && args.get(0).equals("--") ? args.subList(1, args.size()) : args);
             RequestHead head = new RequestHead();
             head.uri = "http://localhost/";
             String id = Session.newTraceId();

@@ -38,6 +38,9 @@ final class RequestSettingsCalls {
         r.fn(M, "cache_override_v2_set", i32s(6), (s, a) -> {
             RequestHead req = s.handles().get((int) a[0], RequestHead.class);
             String keys = s.memory().readUtf8((int) a[4], (int) a[5], "surrogate keys");
+            if (keys.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t') || ch == 0x7f)) {
+                throw AbiError.inval("surrogate keys are not a valid header value (control characters)");
+            }
             setOverride(req, (int) a[1], (int) a[2], (int) a[3], keys);
             return 0;
         });

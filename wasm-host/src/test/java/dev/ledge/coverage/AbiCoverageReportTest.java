@@ -36,18 +36,19 @@ class AbiCoverageReportTest {
                 "fastly_http_req.upgrade_websocket stub", "fastly_log.write inval", "");
         ModuleCoverage body = module(r, "fastly_http_body");
         assertEquals(Map.of("new", Set.of("badf", "ok")), body.exercised());
+        assertEquals(body.exercised(), body.suite());
         assertEquals(List.of("upgrade_websocket"), module(r, "fastly_http_req").stubCalled());
         assertEquals(List.of(), body.stubCalled());
         assertTrue(body.notExercised().contains("append"));
         assertEquals(body.implemented().size() - 1, body.notExercised().size());
         assertEquals(List.of(), module(r, "fastly_acl").stubCalled());
         String md = r.markdown();
-        assertTrue(md.contains("| `fastly_http_body` | " + body.implemented().size() + " | 1 | "
+        assertTrue(md.contains("| `fastly_http_body` | " + body.implemented().size() + " | 1 | 1 | "
                 + body.functions().size() + " |"), md);
-        assertTrue(md.contains("| `new` | badf, ok |"), md);
+        assertTrue(md.contains("| `new` | badf, ok | badf, ok |"), md);
         assertTrue(md.contains("Called, unsupported (not implemented): `upgrade_websocket`."), md);
         assertTrue(md.contains("**2 of "), md);
-        assertTrue(md.contains("| all | " + HostcallRegistry.standard().all().size() + " | 2 | "
+        assertTrue(md.contains("| all | " + HostcallRegistry.standard().all().size() + " | 2 | 2 | "
                 + AbiSpec.bundled().functions().size() + " |"), md);
     }
 
@@ -58,7 +59,8 @@ class AbiCoverageReportTest {
         int impl = r.modules().stream().mapToInt(m -> m.implemented().size()).sum();
         assertEquals(AbiSpec.bundled().functions().size(), total);
         assertEquals(HostcallRegistry.standard().all().size(), impl, "every registered hostcall is in abi/spec");
-        assertTrue(r.headline().startsWith("0 of " + impl + " implemented hostcalls exercised"), r.headline());
+        assertTrue(r.headline().startsWith("0 of " + impl + " implemented hostcalls exercised by the conformance suite (0 by any"),
+                r.headline());
     }
 
     @Test
@@ -93,8 +95,22 @@ class AbiCoverageReportTest {
                 dir.resolve("calls-suite-b.txt").toString()});
         String md = Files.readString(out);
         assertTrue(md.contains("Calls recorded by: `suite-a` (not run: `suite-b`)."), md);
-        assertTrue(md.contains("| `write` | inval, ok |"), md);
-        assertTrue(md.contains("| `endpoint_get` | ok |"), md);
+        assertTrue(md.contains("| `write` | inval, ok | inval, ok |"), md);
+        assertTrue(md.contains("| `endpoint_get` | ok | ok |"), md);
+    }
+
+    @Test
+    void theFirstCallFileIsTheConformanceSuitesOthersCountOnlyAsAnyTest(@TempDir Path dir) throws Exception {
+        Path suite = Files.writeString(dir.resolve("calls-conformance-suite.txt"), "fastly_log.write ok\n");
+        Path other = Files.writeString(dir.resolve("calls-wasm-host.txt"), "fastly_log.write badf\nfastly_log.endpoint_get inval\n");
+        Path out = dir.resolve("abi-coverage.md");
+        AbiCoverageReport.main(new String[] {out.toString(), README.toString(), suite.toString(), other.toString()});
+        String md = Files.readString(out);
+        assertTrue(md.contains("| `write` | ok | badf, ok |"), md);
+        assertTrue(md.contains("| `endpoint_get` | — | inval |"), md);
+        assertTrue(md.contains("Implemented, not exercised by the suite: `endpoint_get`."), md);
+        assertTrue(md.contains("**1 of "), md);
+        assertTrue(md.contains("exercised by the conformance suite (2 by any test suite;"), md);
     }
 
     @Test
