@@ -118,7 +118,9 @@ fn main() {
         c.eq("send_v3_response", answer(rr, rb), (200, "body-c".to_string()));
         let (r, b) = request("/a");
         c.status("send_unknown_backend", req::send(r, b, ptr(absent), 6, out(&mut rr), out(&mut rb)), INVAL);
-        let (r, b) = request("/a");
+        // A path never fetched: the readthrough cache (keyed by URL and Host, as on Fastly) would
+        // answer "/a" from the earlier send without asking the closed backend.
+        let (r, b) = request("/never-cached");
         detail = SendErrorDetail { mask: 0, ..Default::default() };
         let st = req::send_v2(r, b, ptr(b"closed"), 6, out(&mut detail), out(&mut rr), out(&mut rb));
         c.status("send_v2_closed_backend_is_error", st, ERROR);

@@ -38,7 +38,7 @@ for line in sys.stdin:
 
 print('//! Raw imports of every hostcall Ledge implements, with core-Wasm types only (pointers and')
 print('//! lengths are plain `u32` guest addresses, so checks can pass odd ones). Generated from')
-print('//! abi/spec and `ledge abi --functions`; every function returns a `fastly_status` code.')
+print('//! abi/spec and `ledge abi --functions` by gen_raw.py; every function returns a `fastly_status` code.')
 print('#![allow(dead_code)]')
 for module, fns in modules.items():
     print('\npub mod %s {\n    #[link(wasm_import_module = "%s")]\n    extern "C" {' % (module, module))

@@ -26,6 +26,10 @@ pub mod fastly_http_body {
         pub fn write(h: u32, buf_ptr: u32, buf_len: u32, end: u32, nwritten_out: u32) -> u32;
         pub fn close(h: u32) -> u32;
         pub fn abandon(h: u32) -> u32;
+        pub fn trailer_append(h: u32, name_ptr: u32, name_len: u32, value_ptr: u32, value_len: u32) -> u32;
+        pub fn trailer_names_get(h: u32, buf: u32, buf_len: u32, cursor: u32, ending_cursor_out: u32, nwritten_out: u32) -> u32;
+        pub fn trailer_value_get(h: u32, name_ptr: u32, name_len: u32, value: u32, value_max_len: u32, nwritten_out: u32) -> u32;
+        pub fn trailer_values_get(h: u32, name_ptr: u32, name_len: u32, buf: u32, buf_len: u32, cursor: u32, ending_cursor_out: u32, nwritten_out: u32) -> u32;
         pub fn known_length(h: u32, length_out: u32) -> u32;
     }
 }
@@ -56,6 +60,7 @@ pub mod fastly_http_req {
         pub fn downstream_tls_client_cert_verify_result(verify_result_out: u32) -> u32;
         pub fn downstream_tls_ja3_md5(cja3_md5_out: u32, nwritten_out: u32) -> u32;
         pub fn downstream_tls_ja4(ja4_out: u32, ja4_max_len: u32, nwritten_out: u32) -> u32;
+        pub fn downstream_compliance_region(region_out: u32, region_max_len: u32, nwritten_out: u32) -> u32;
         pub fn new(req_handle_out: u32) -> u32;
         pub fn header_names_get(h: u32, buf: u32, buf_len: u32, cursor: u32, ending_cursor_out: u32, nwritten_out: u32) -> u32;
         pub fn original_header_names_get(buf: u32, buf_len: u32, cursor: u32, ending_cursor_out: u32, nwritten_out: u32) -> u32;
@@ -88,6 +93,9 @@ pub mod fastly_http_req {
         pub fn auto_decompress_response_set(h: u32, encodings: u32) -> u32;
         pub fn framing_headers_mode_set(h: u32, mode: u32) -> u32;
         pub fn register_dynamic_backend(name_prefix_ptr: u32, name_prefix_len: u32, target_ptr: u32, target_len: u32, backend_config_mask: u32, backend_configuration: u32) -> u32;
+        pub fn pending_req_header_insert(h: u32, name_ptr: u32, name_len: u32, value_ptr: u32, value_len: u32, target: u32) -> u32;
+        pub fn pending_req_header_append(h: u32, name_ptr: u32, name_len: u32, value_ptr: u32, value_len: u32, target: u32) -> u32;
+        pub fn pending_req_header_remove(h: u32, name_ptr: u32, name_len: u32, target: u32) -> u32;
     }
 }
 
@@ -112,6 +120,9 @@ pub mod fastly_http_downstream {
         pub fn downstream_tls_client_servername(req: u32, tls_sni_out: u32, tls_sni_max_len: u32, nwritten_out: u32) -> u32;
         pub fn downstream_tls_ja3_md5(req: u32, cja3_md5_out: u32, nwritten_out: u32) -> u32;
         pub fn downstream_tls_ja4(req: u32, ja4_out: u32, ja4_max_len: u32, nwritten_out: u32) -> u32;
+        pub fn downstream_compliance_region(req: u32, region_out: u32, region_max_len: u32, nwritten_out: u32) -> u32;
+        pub fn downstream_visits_this_service(count_out: u32) -> u32;
+        pub fn downstream_visits_this_pop(count_out: u32) -> u32;
     }
 }
 
@@ -134,6 +145,9 @@ pub mod fastly_http_resp {
         pub fn close(h: u32) -> u32;
         pub fn framing_headers_mode_set(h: u32, mode: u32) -> u32;
         pub fn http_keepalive_mode_set(h: u32, mode: u32) -> u32;
+        pub fn get_addr_dest_ip(h: u32, addr_octets_out: u32, nwritten_out: u32) -> u32;
+        pub fn get_addr_dest_port(h: u32, port_out: u32) -> u32;
+        pub fn send_downstream_pending(h: u32) -> u32;
     }
 }
 
