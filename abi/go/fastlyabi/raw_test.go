@@ -83,6 +83,8 @@ var expectedCore = map[string]string{
 	"fastly_secret_store.get":       "(i32,i32,i32,i32)->i32",
 	"fastly_secret_store.plaintext": "(i32,i32,i32,i32)->i32",
 
+	"fastly_geo.lookup": "(i32,i32,i32,i32,i32)->i32",
+
 	"ledge_crypto.digest":            "(i32,i32,i32,i32,i32,i32)->i32",
 	"ledge_crypto.hmac_sign":         "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",
 	"ledge_crypto.hmac_verify":       "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",
