@@ -61,6 +61,7 @@ class AbTestSampleTest {
     static void stop() {
         SERVERS.values().forEach(m -> m.values().forEach(TestServer::close));
         origin.close();
+        Samples.release("ab_test");
     }
 
     private static HttpResponse<String> visit(String lang, String split, String cookie) {

@@ -63,6 +63,7 @@ class GeoHeadersSampleTest {
     static void stop() {
         SERVERS.values().forEach(Servers::close);
         origin.close();
+        Samples.release("geo_headers");
     }
 
     private static Servers servers(String lang) {

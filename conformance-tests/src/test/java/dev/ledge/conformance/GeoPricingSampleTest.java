@@ -75,6 +75,7 @@ class GeoPricingSampleTest {
     @AfterAll
     static void stop() {
         SERVERS.values().forEach(Servers::close);
+        Samples.release("geo_pricing");
     }
 
     private static HttpResponse<String> price(TestServer server, String query, String clientIp) {

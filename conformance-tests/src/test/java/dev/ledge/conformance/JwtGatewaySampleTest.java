@@ -87,6 +87,7 @@ class JwtGatewaySampleTest {
     static void stop() {
         GATEWAYS.values().forEach(TestServer::close);
         origin.close();
+        Samples.release("jwt_gateway");
     }
 
     private static JWTClaimsSet.Builder goodClaims() {
