@@ -16,8 +16,8 @@ final class Samples {
     private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
     private static final Map<String, PrelinkedModule> MODULES = new ConcurrentHashMap<>();
     /** Compiled code survives between test runs in target/, so only changed samples recompile. */
-    private static final CompileCache CACHE = new CompileCache(
-            Path.of(System.getProperty("ledge.test.work", "target/test-work")).resolve("compile-cache"));
+    /** The compile cache serve and run use; the build fills it with the samples before the tests. */
+    private static final CompileCache CACHE = new CompileCache(CompileCache.defaultDir());
 
     private Samples() {
     }

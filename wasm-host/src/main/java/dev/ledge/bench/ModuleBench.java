@@ -53,7 +53,7 @@ public final class ModuleBench {
             }
             return (System.nanoTime() - s) / 1e6;
         });
-        Latency instantiate = onGuestThread(() -> loop(() -> pm.instantiate()));
+        Latency instantiate = onGuestThread(() -> loop(() -> { PrelinkedModule.release(pm.instantiate()); return null; }));
         Latency request = onGuestThread(() -> loop(() -> request(pm)));
 
         HttpLoad.Result http;

@@ -18,13 +18,23 @@ final class CompileCommand implements Callable<Integer> {
             description = "Where compiled guest code is kept (default: $LEDGE_CACHE_DIR or ~/.cache/ledge/compiled).")
     Path dir;
 
-    @Parameters(paramLabel = "MODULE.wasm", arity = "1..*", description = "Modules to compile.")
+    @Parameters(paramLabel = "MODULE.wasm|DIR", arity = "1..*", description = "Modules to compile; a directory means every .wasm in it.")
     List<Path> modules;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         CompileCache cache = new CompileCache(dir != null ? dir : CompileCache.defaultDir());
+        List<Path> all = new java.util.ArrayList<>();
         for (Path m : modules) {
+            if (java.nio.file.Files.isDirectory(m)) {
+                try (var list = java.nio.file.Files.list(m)) {
+                    list.filter(p -> p.toString().endsWith(".wasm")).sorted().forEach(all::add);
+                }
+            } else {
+                all.add(m);
+            }
+        }
+        for (Path m : all) {
             CompiledModule c = CompiledModule.compile(m.getFileName().toString(), ModuleLoader.read(m), cache);
             System.out.printf("%s: %s in %d ms (sha256 %s) -> %s%n", m, c.fromCache() ? "already cached, loaded" : "compiled",
                     c.compileMillis(), c.sha256().substring(0, 12), cache.dir());

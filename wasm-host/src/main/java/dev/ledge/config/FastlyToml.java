@@ -46,7 +46,8 @@ public final class FastlyToml {
         return parse(file, text);
     }
 
-    static FastlyToml parse(Path file, String text) {
+    /** Parses {@code text} as if read from {@code file} (paths in it resolve against the file's directory). */
+    public static FastlyToml parse(Path file, String text) {
         JsonNode root;
         try {
             root = new TomlMapper().readTree(text);

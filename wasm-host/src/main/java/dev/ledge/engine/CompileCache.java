@@ -53,6 +53,11 @@ public final class CompileCache implements Cache {
         return dir.resolve(safe + "." + FORMAT + ".bin");
     }
 
+    /** Whether an entry exists for {@code key} (not whether it is intact: {@link #get} checks that). */
+    public boolean contains(String key) {
+        return Files.isRegularFile(entry(key));
+    }
+
     @Override
     public byte[] get(String key) {
         Path f = entry(key);

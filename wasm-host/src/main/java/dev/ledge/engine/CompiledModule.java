@@ -47,9 +47,15 @@ public final class CompiledModule {
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
         String digest = sha256(bytes);
-        WasmModule module = ModuleLoader.parse(name, bytes);
+        // Bytes with compiled code in the cache were validated when that code was made (the entry is
+        // keyed by their digest), so they are parsed without validating them again.
+        boolean known = cache != null && cache.contains(chicoryDigest(bytes));
+        WasmModule module = ModuleLoader.parse(name, bytes, !known);
         long t0 = System.nanoTime();
         boolean cached = cache != null && cache.get(module.digest()) != null;
+        if (known && !cached) {
+            module = ModuleLoader.parse(name, bytes, true); // the entry was unusable: validate after all
+        }
         Function<Instance, Machine> factory;
         try {
             factory = build(module, cache);
@@ -69,7 +75,8 @@ public final class CompiledModule {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         boolean hit = cached;
-        LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(module) + " functions in " + ms + " ms");
+        WasmModule parsed = module;
+        LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(parsed) + " functions in " + ms + " ms");
         return new CompiledModule(name, digest, module, factory, ms, hit);
     }
 
@@ -80,6 +87,15 @@ public final class CompiledModule {
             b.withCache(cache);
         }
         return b.compile();
+    }
+
+    /** The digest Chicory gives a parsed module ({@code sha-256:} and Base64), the compile cache's key. */
+    static String chicoryDigest(byte[] bytes) {
+        try {
+            return "sha-256:" + java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(byte[] bytes) {

@@ -39,6 +39,14 @@ public final class ModuleLoader {
 
     /** Parses and validates {@code bytes}; {@code name} is used in error messages. */
     public static WasmModule parse(String name, byte[] bytes) {
+        return parse(name, bytes, true);
+    }
+
+    /**
+     * Parses {@code bytes}, validating them unless {@code validate} is false. Only for bytes known
+     * to have passed validation before: the compile cache holds code only for modules that did.
+     */
+    public static WasmModule parse(String name, byte[] bytes, boolean validate) {
         if (bytes.length < 8) {
             throw new ModuleRejectedException(name + ": not a Wasm module (only " + bytes.length + " bytes)");
         }
@@ -53,7 +61,8 @@ public final class ModuleLoader {
         }
         WasmModule module;
         try {
-            module = Parser.parse(bytes);
+            module = validate ? Parser.parse(bytes)
+                    : Parser.builder().withValidation(false).build().parse(() -> new java.io.ByteArrayInputStream(bytes));
         } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new ModuleRejectedException(name + ": malformed or invalid Wasm: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package dev.ledge.engine;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import dev.ledge.abi.AbiSpec;
 import dev.ledge.hostcalls.HostcallRegistry;
 import java.nio.file.Path;
@@ -8,19 +10,38 @@ import java.nio.file.Path;
 /**
  * A compiled module with its imports resolved: immutable and shared by every request. Each
  * request calls {@link #instantiate()} for a fresh instance (fresh memory, globals and tables),
- * which reuses the compiled code and the import table and does no name lookups of its own.
+ * which reuses the compiled code and the import table and does no name lookups of its own. The
+ * initial memory is built once too ({@link MemoryImage}); instances share its pages and copy a page
+ * only when they first write to it ({@link CowMemory}).
  */
 public final class PrelinkedModule {
+    /** Off ({@code -Dledge.memory.cow=false}) only to measure against Chicory's own memory. */
+    static final boolean COPY_ON_WRITE = !"false".equals(System.getProperty("ledge.memory.cow"));
+    /** Off ({@code -Dledge.instance.template=false}) only to measure against Chicory's own instance builder. */
+    static final boolean TEMPLATE = !"false".equals(System.getProperty("ledge.instance.template"));
+
     private final CompiledModule compiled;
     private final Linker.Linked linked;
     private final SandboxLimits limits;
     private final com.dylibso.chicory.wasm.types.MemoryLimits memoryLimits;
+    private final MemoryImage image;
+    private final java.util.function.Function<com.dylibso.chicory.wasm.types.MemoryLimits, Memory> memoryFactory;
 
-    private PrelinkedModule(CompiledModule compiled, Linker.Linked linked, SandboxLimits limits) {
+    private final InstanceTemplate template;
+
+    private PrelinkedModule(CompiledModule compiled, Linker.Linked linked, SandboxLimits limits, MemoryImage image,
+                            InstanceTemplate template) {
         this.compiled = compiled;
         this.linked = linked;
         this.limits = limits;
         this.memoryLimits = cappedMemory(compiled, limits);
+        this.image = image;
+        this.memoryFactory = memoryFactory(image);
+        this.template = template;
+    }
+
+    private static java.util.function.Function<com.dylibso.chicory.wasm.types.MemoryLimits, Memory> memoryFactory(MemoryImage image) {
+        return l -> l.shared() || !COPY_ON_WRITE ? new ByteArrayMemory(l) : CowMemory.create(l, image, MemoryBudget.process());
     }
 
     /** The module's own memory limits with the maximum lowered to the cap; refused if it starts above it. */
@@ -40,7 +61,7 @@ public final class PrelinkedModule {
 
     /** The same linked module with other limits (compiled code and imports are shared). */
     public PrelinkedModule withLimits(SandboxLimits l) {
-        return new PrelinkedModule(compiled, linked, l);
+        return new PrelinkedModule(compiled, linked, l, image, template);
     }
 
     public SandboxLimits limits() {
@@ -69,19 +90,42 @@ public final class PrelinkedModule {
 
     public static PrelinkedModule link(CompiledModule compiled, HostcallRegistry registry) {
         Linker.Linked linked = new Linker(registry, AbiSpec.bundled()).link(compiled.name(), compiled.module());
-        return new PrelinkedModule(compiled, linked, SandboxLimits.defaults());
+        MemoryImage image = MemoryImage.of(compiled.module());
+        PrelinkedModule plain = new PrelinkedModule(compiled, linked, SandboxLimits.defaults(), image, null);
+        if (!TEMPLATE) {
+            return plain;
+        }
+        InstanceTemplate template = InstanceTemplate.of(compiled, linked, plain.memoryFactory, plain.memoryLimits);
+        return new PrelinkedModule(compiled, linked, SandboxLimits.defaults(), image, template);
     }
 
     /** A fresh instance; the module's start function (if any) has run, `_start` has not. */
     public Instance instantiate() {
+        if (template != null) {
+            return template.instantiate(memoryFactory, memoryLimits);
+        }
         Instance.Builder b = Instance.builder(compiled.module())
                 .withImportValues(linked.imports())
                 .withMachineFactory(compiled.machineFactory())
-                .withStart(false);
+                .withStart(false)
+                .withMemoryFactory(memoryFactory)
+                .withTableFactory((t, init) -> new com.dylibso.chicory.runtime.TableInstance(InstanceTemplate.copy(t), init));
         if (memoryLimits != null) {
             b.withMemoryLimits(memoryLimits);
         }
         return b.build();
+    }
+
+    /** Gives an instance's memory back to the process-wide budget once the instance is done. */
+    public static void release(Instance instance) {
+        if (instance != null && instance.memory() instanceof CowMemory m) {
+            m.release();
+        }
+    }
+
+    /** The module's initial memory image shared by its instances, or null if it has none. */
+    public MemoryImage memoryImage() {
+        return image;
     }
 
     /** A fresh sandbox ready to run one request. */

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
  */
 public final class Sandbox {
     private static final Logger LOG = Logger.getLogger("ledge.sandbox");
+    private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
     private final PrelinkedModule module;
     private final SandboxLimits limits;
 
@@ -23,10 +24,16 @@ public final class Sandbox {
         this.limits = limits;
     }
 
+    /** Sandboxes running a guest now, across the process (a soak run checks it returns to 0). */
+    public static int running() {
+        return RUNNING.get();
+    }
+
     public RunOutcome run(Session session) {
         long t0 = System.nanoTime();
         long t1 = t0;
         Instance instance = null;
+        RUNNING.incrementAndGet();
         Watchdog.Run watched = Watchdog.watch(Thread.currentThread(), limits);
         try {
             instance = module.instantiate();
@@ -47,6 +54,8 @@ public final class Sandbox {
                 return new RunOutcome(RunOutcome.Kind.LIMIT_EXCEEDED, 0, "stopped: it used up its " + what, t1 - t0, System.nanoTime() - t1);
             }
             return new RunOutcome(RunOutcome.Kind.INTERRUPTED, 0, e.getMessage(), t1 - t0, System.nanoTime() - t1);
+        } catch (MemoryBudgetExhaustedException e) {
+            return new RunOutcome(RunOutcome.Kind.LIMIT_EXCEEDED, 0, "not started: " + e.getMessage(), t1 - t0, System.nanoTime() - t1);
         } catch (StackOverflowError e) {
             return trapped(instance == null ? "stack overflow while instantiating" : "call stack exhausted", t0, t1);
         } catch (ChicoryException e) {
@@ -56,9 +65,11 @@ public final class Sandbox {
             return trapped("host failure: " + e, t0, t1);
         } finally {
             Watchdog.release(watched);
+            PrelinkedModule.release(instance);
             // Guest threads are pooled: a stop must not leak into the next run.
             Thread.interrupted();
             session.exit();
+            RUNNING.decrementAndGet();
         }
     }
 

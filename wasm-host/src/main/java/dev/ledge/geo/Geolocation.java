@@ -49,6 +49,22 @@ public final class Geolocation {
         return found;
     }
 
+    /** The country code known for {@code addr} (for the access log; not counted as a guest lookup), or null. */
+    public String countryCode(InetAddress addr) {
+        byte[] found = find(addr);
+        if (found == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode cc = COUNTRY_READER.readTree(found).get("country_code");
+            return cc != null && cc.isTextual() && !cc.asText().isEmpty() ? cc.asText() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COUNTRY_READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private byte[] find(InetAddress addr) {
         byte[] listed = addresses.get().get(addr);
         if (listed != null) {

@@ -40,6 +40,7 @@ public final class HostcallDispatcher {
             Session s = Session.current();
             int status;
             String why = null;
+            dev.ledge.engine.GuestThread.enterHost();
             try {
                 status = impl.call(s, args);
             } catch (AbiError e) {
@@ -58,6 +59,8 @@ public final class HostcallDispatcher {
                 LOG.log(Level.WARNING, "[" + s.id() + "] hostcall " + def.qualifiedName() + " failed inside the host", e);
                 status = Status.ERROR.code();
                 why = e.toString();
+            } finally {
+                dev.ledge.engine.GuestThread.exitHost();
             }
             if (trace) {
                 LOG.info("[" + s.id() + "] " + def.qualifiedName() + java.util.Arrays.toString(args) + " -> "

@@ -42,7 +42,14 @@ public final class WasiCalls {
         }
         int index = e.index();
         return new HostFunction(MODULE, name, e.type(),
-                (instance, args) -> Session.current().wasiFunctions()[index].handle().apply(instance, args));
+                (instance, args) -> {
+                    dev.ledge.engine.GuestThread.enterHost();
+                    try {
+                        return Session.current().wasiFunctions()[index].handle().apply(instance, args);
+                    } finally {
+                        dev.ledge.engine.GuestThread.exitHost();
+                    }
+                });
     }
 
     /** The type Chicory gives WASI function {@code name}, or {@code null}. */

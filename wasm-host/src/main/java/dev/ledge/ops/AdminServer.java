@@ -10,7 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * The operator's HTTP address ({@code serve --admin-addr}), apart from the guests' one:
  * {@code GET /metrics} in the Prometheus text format and {@code GET /tail}, a Server-Sent Events
- * stream of guest log lines, filtered by {@code ?service=} and {@code ?endpoint=}.
+ * stream of guest log lines, filtered by {@code ?service=} and {@code ?endpoint=}; with an
+ * {@link AdminApi}, also its token-protected deployment routes under {@code /services}.
  */
 public final class AdminServer implements AutoCloseable {
     /** Lines a /tail subscriber may have waiting before new ones are dropped. */
@@ -19,12 +20,19 @@ public final class AdminServer implements AutoCloseable {
     private final Vertx vertx;
     private final Metrics metrics;
     private final LogTail tail;
+    private AdminApi api;
     private HttpServer server;
 
     public AdminServer(Vertx vertx, Metrics metrics, LogTail tail) {
         this.vertx = vertx;
         this.metrics = metrics;
         this.tail = tail;
+    }
+
+    /** Also serves {@code api}'s routes (under /services). */
+    public AdminServer withApi(AdminApi api) {
+        this.api = api;
+        return this;
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
@@ -40,6 +48,10 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest req) {
+        if (api != null && AdminApi.owns(req.path())) {
+            api.handle(req);
+            return;
+        }
         if (req.method() != HttpMethod.GET) {
             req.response().setStatusCode(405).putHeader("allow", "GET").end();
             return;
@@ -76,6 +88,9 @@ public final class AdminServer implements AutoCloseable {
             }
         } catch (Exception e) {
             java.util.logging.Logger.getLogger("ledge.admin").fine("close: " + e);
+        }
+        if (api != null) {
+            api.close();
         }
     }
 }

@@ -46,6 +46,13 @@ public final class Metrics {
             Metrics m = new Metrics(r);
             Gauge.builder("ledge_cache_hit_ratio", m, Metrics::cacheHitRatio)
                     .description("Core cache lookups that found an object, of all lookups so far").register(r);
+            dev.ledge.engine.MemoryBudget budget = dev.ledge.engine.MemoryBudget.process();
+            Gauge.builder("ledge_guest_memory_reserved_bytes", budget, dev.ledge.engine.MemoryBudget::reservedBytes)
+                    .description("Linear memory held by live sandboxes, of the process-wide guest-memory budget").register(r);
+            Gauge.builder("ledge_guest_memory_budget_bytes", budget, dev.ledge.engine.MemoryBudget::limitBytes)
+                    .description("The process-wide guest-memory budget").register(r);
+            io.micrometer.core.instrument.FunctionCounter.builder("ledge_guest_memory_refusals", budget, dev.ledge.engine.MemoryBudget::refusals)
+                    .description("Instantiations and memory.grow calls refused because the budget was full").register(r);
             global = m;
         }
         return global;

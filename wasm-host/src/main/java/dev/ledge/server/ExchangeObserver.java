@@ -15,12 +15,15 @@ final class ExchangeObserver {
     private static final Logger ACCESS = Logger.getLogger("ledge.access");
 
     private final String service;
+    private final dev.ledge.geo.Geolocation geolocation;
     private final boolean serverTiming;
     private final boolean accessLog;
     private final dev.ledge.ops.Metrics metrics = dev.ledge.ops.Metrics.global();
 
-    ExchangeObserver(String service, boolean serverTiming, boolean accessLog) {
+    /** Observes {@code service}'s exchanges; {@code geolocation} (may be null) gives the access log's client country. */
+    ExchangeObserver(String service, dev.ledge.geo.Geolocation geolocation, boolean serverTiming, boolean accessLog) {
         this.service = service;
+        this.geolocation = geolocation;
         this.serverTiming = serverTiming;
         this.accessLog = accessLog;
     }
@@ -51,12 +54,22 @@ final class ExchangeObserver {
             String path = head.uri.replaceFirst("^[a-z]+://[^/]*", "");
             ACCESS.info(String.format(Locale.ROOT,
                     "{\"time\":%d,\"id\":\"%s\",\"service\":%s,\"method\":\"%s\",\"path\":%s,\"status\":%d,\"bytes\":%d,"
-                            + "\"instantiate_us\":%d,\"execute_us\":%d,\"client\":\"%s\",\"client_country\":null}",
+                            + "\"instantiate_us\":%d,\"execute_us\":%d,\"client\":\"%s\",\"client_country\":%s}",
                     started, head.downstream.requestId(), json(service), head.method, json(path), response.getStatusCode(),
                     response.bytesWritten(), micros(s == null ? -1 : s.instantiateNanos()),
                     micros(s == null ? -1 : s.executeNanosSoFar()),
-                    head.downstream.clientAddress() == null ? "" : head.downstream.clientAddress().getHostAddress()));
+                    head.downstream.clientAddress() == null ? "" : head.downstream.clientAddress().getHostAddress(),
+                    country(head.downstream.clientAddress())));
         });
+    }
+
+    /** The client's country code from the service's geolocation as a JSON value, or null when unknown. */
+    private String country(java.net.InetAddress client) {
+        if (geolocation == null || client == null) {
+            return "null";
+        }
+        String cc = geolocation.countryCode(client);
+        return cc == null ? "null" : json(cc);
     }
 
     private static double millis(long nanos) {

@@ -20,11 +20,7 @@ public final class GuestExecutor implements AutoCloseable {
     public GuestExecutor(int maxInFlight) {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(Math.min(4, maxInFlight), maxInFlight, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(null, r, "ledge-guest-" + n.incrementAndGet(), STACK_BYTES);
-                    t.setDaemon(true);
-                    return t;
-                });
+                new SynchronousQueue<>(), r -> new dev.ledge.engine.GuestThread(r, "ledge-guest-" + n.incrementAndGet(), STACK_BYTES));
     }
 
     /** Runs {@code task} on a guest thread; false when every thread is busy. */

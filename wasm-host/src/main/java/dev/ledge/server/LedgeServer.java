@@ -1,6 +1,5 @@
 package dev.ledge.server;
 
-import dev.ledge.engine.RunOutcome;
 import dev.ledge.http.Body;
 import dev.ledge.http.DownstreamInfo;
 import dev.ledge.http.HeaderMap;
@@ -22,24 +21,20 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The HTTP front: a Vert.x server (HTTP/1.1 and h2c) that turns each request into a session and
- * runs the service's guest in a fresh sandbox on a guest thread. The data path reads in one
- * direction: HTTP request, session, sandbox, hostcalls, response.
+ * The HTTP front: a Vert.x server (HTTP/1.1 and h2c) that picks each request's service by host
+ * name and hands it to that service, which runs its guest in a sandbox on a guest thread. The
+ * data path reads in one direction: HTTP request, service router, session, sandbox, hostcalls,
+ * response.
  */
 public final class LedgeServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ledge.server");
     /** Bytes of client body buffered ahead of the guest before the connection is paused. */
     static final long BODY_HIGH_WATER = 1 << 20;
 
-    private final ServiceConfig service;
+    private final ServiceRouter router;
     private final Vertx vertx;
-    private final GuestExecutor executor;
-    private final ReusePool reusePool;
     private final RequestLimits requestLimits;
-    private volatile ExchangeObserver observer;
     private volatile ClientAddress clientAddress = ClientAddress.socketOnly();
-    private final dev.ledge.ops.Metrics metrics = dev.ledge.ops.Metrics.global();
-    private final Runnable inFlightGauge;
     private HttpServer server;
 
     /** A server for {@code service} on {@code vertx} (which the caller owns and closes). */
@@ -48,14 +43,19 @@ public final class LedgeServer implements AutoCloseable {
     }
 
     public LedgeServer(Vertx vertx, ServiceConfig service, int maxInFlight, RequestLimits limits) {
+        this(vertx, ServiceRouter.single(new HostedService(vertx, service, "1", maxInFlight)), limits);
+    }
+
+    /** A server for the services of {@code router}, chosen per request by host name; closing the server closes them. */
+    public LedgeServer(Vertx vertx, ServiceRouter router, RequestLimits limits) {
         this.requestLimits = limits;
-        this.service = service;
+        this.router = router;
         this.vertx = vertx;
-        this.executor = new GuestExecutor(maxInFlight);
-        this.reusePool = new ReusePool(vertx, this::runFresh);
-        this.observer = new ExchangeObserver(service.name(), false, false);
-        this.inFlightGauge = metrics.inFlightGauge(service.name(), executor::active);
-        metrics.compiled(service.name(), service.module().compiled().compileMillis(), service.module().compiled().fromCache());
+    }
+
+    /** The services this server runs. */
+    public ServiceRouter router() {
+        return router;
     }
 
     /** Takes the client address from Forwarded / X-Forwarded-For when the peer is one of these proxies. */
@@ -66,7 +66,7 @@ public final class LedgeServer implements AutoCloseable {
 
     /** Adds a Server-Timing header to responses and/or writes a JSON access log line per request. */
     public LedgeServer observe(boolean serverTiming, boolean accessLog) {
-        this.observer = new ExchangeObserver(service.name(), serverTiming, accessLog);
+        router.services().forEach(h -> h.observe(serverTiming, accessLog));
         return this;
     }
 
@@ -80,7 +80,8 @@ public final class LedgeServer implements AutoCloseable {
                 .setMaxHeaderSize(requestLimits.maxHeaderBytes())
                 .setIdleTimeout(requestLimits.idleTimeoutSeconds())
                 .setCompressionSupported(false);
-        server = vertx.createHttpServer(opts).requestHandler(this::handle);
+        server = FramingGuard.createHttpServer(vertx, opts).requestHandler(this::handle)
+                .invalidRequestHandler(FramingGuard::invalidRequest);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {
@@ -96,6 +97,13 @@ public final class LedgeServer implements AutoCloseable {
             int status = Integer.parseInt(refusal.substring(0, 3));
             req.response().setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8")
                     .putHeader("connection", "close").end("Ledge: " + refusal.substring(4) + "\n");
+            return;
+        }
+        HostedService service = router.route(req.authority() == null ? null : req.authority().host());
+        if (service == null) {
+            req.response().setStatusCode(421).putHeader("content-type", "text/plain; charset=utf-8")
+                    .end("Ledge: no service for host '" + (req.authority() == null ? "" : req.authority().host())
+                            + "' and no default service\n");
             return;
         }
         Context ctx = vertx.getOrCreateContext();
@@ -130,43 +138,11 @@ public final class LedgeServer implements AutoCloseable {
         req.endHandler(v -> body.finish());
         req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
 
+        ExchangeObserver observer = service.observer();
         VertxResponder responder = new VertxResponder(req.response(), ctx, req.version(), observer);
         Exchange exchange = new Exchange(head, body, responder);
         observer.watch(req.response(), head, responder::session);
-        if (!reusePool.offer(exchange)) {
-            runFresh(exchange);
-        }
-    }
-
-    /** Runs {@code first} in a fresh sandbox; requests it takes later with next_request are finished with it. */
-    private void runFresh(Exchange first) {
-        String id = first.head().downstream.requestId();
-        Session session = Session.builder()
-                .id(id)
-                .environment(service.environment())
-                .resources(service.resources())
-                .log(service.log())
-                .downstream(first.head(), first.body())
-                .responder(first.responder())
-                .nextRequests(reusePool)
-                .build();
-        boolean accepted = executor.trySubmit(() -> {
-            RunOutcome outcome = service.module().sandbox().run(session);
-            metrics.outcome(service.name(), outcome);
-            for (Exchange e : session.exchanges()) {
-                String rid = e.head().downstream.requestId();
-                if (!outcome.ok()) {
-                    LOG.warning("[" + rid + "] " + service.name() + " " + e.head().method + " " + e.head().uri + ": "
-                            + outcome.kind().name().toLowerCase() + ": " + outcome.message());
-                }
-                ((VertxResponder) e.responder()).finish(outcome, rid);
-            }
-        });
-        if (!accepted) {
-            first.body().fail("refused: no sandbox free");
-            metrics.refused(service.name());
-            ((VertxResponder) first.responder()).reject(503, "Ledge: every sandbox is busy; try again shortly\n", "1");
-        }
+        service.accept(exchange);
     }
 
     private RequestHead requestHead(HttpServerRequest req, String id) {
@@ -222,8 +198,7 @@ public final class LedgeServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.fine("close: " + e);
         } finally {
-            inFlightGauge.run();
-            executor.close();
+            router.close();
         }
     }
 }

@@ -51,6 +51,13 @@ final class ReusePool implements NextRequestSource {
         }
     }
 
+    /** Lets every waiting sandbox go without a request (its version no longer serves new ones). */
+    void release() {
+        for (RequestPromise p = waiting.poll(); p != null; p = waiting.poll()) {
+            p.end();
+        }
+    }
+
     /** Sandboxes waiting for a request now. */
     int waiting() {
         return waiting.size();

@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Session {
     private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.lang.ref.Cleaner REAPER = java.lang.ref.Cleaner.create();
+    private static final java.util.concurrent.atomic.AtomicLong ALIVE = new java.util.concurrent.atomic.AtomicLong();
     /** Bytes of stdout/stderr kept per request before output is dropped. */
     public static final long OUTPUT_LIMIT = 1 << 20;
 
@@ -52,6 +54,8 @@ public final class Session {
     private final List<Runnable> exitActions = new java.util.ArrayList<>();
 
     private Session(Builder b) {
+        ALIVE.incrementAndGet();
+        REAPER.register(this, ALIVE::decrementAndGet);
         this.id = b.id != null ? b.id : newTraceId();
         this.log = b.log;
         this.resources = b.resources;
@@ -69,6 +73,15 @@ public final class Session {
             }
         }
         this.nextRequests = b.nextRequests;
+    }
+
+    /**
+     * Sessions (and so handle tables) not yet reclaimed by the garbage collector, across the
+     * process: after the requests have ended and a GC has run, this returns to about 0 unless
+     * something holds on to finished sessions.
+     */
+    public static long alive() {
+        return ALIVE.get();
     }
 
     public static Builder builder() {

@@ -62,6 +62,9 @@ class CliErrorsTest {
         Result r = ledge("run", "--cpu-budget-ms", "0", wasm.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("must be positive"), r.err());
+        Result lane = ledge("serve", wasm.toString(), "--heavy-turns", "0");
+        assertEquals(2, lane.code());
+        assertTrue(lane.err().contains("--heavy-after-ms and --heavy-turns must be positive"), lane.err());
     }
 
     @Test

@@ -20,7 +20,23 @@ import org.junit.jupiter.api.Test;
 class IsolationTest {
     @Test
     void everyRequestSeesAFreshInstance() throws Exception {
-        PrelinkedModule m = PrelinkedModule.load("isolation", Wat.compile("isolation"));
+        pristineEveryTime("isolation");
+    }
+
+    /** Instances share the module's memory image; writes of every kind copy the page first. */
+    @Test
+    void copyOnWriteMemoryNeverLeaksAWrite() throws Exception {
+        pristineEveryTime("cow_isolation");
+    }
+
+    /** Instances made from the module's template start with tables exactly as element segments leave them. */
+    @Test
+    void tablesStartAsTheirSegmentsLeaveThem() throws Exception {
+        pristineEveryTime("tables");
+    }
+
+    private static void pristineEveryTime(String fixture) throws Exception {
+        PrelinkedModule m = PrelinkedModule.load(fixture, Wat.compile(fixture));
         try (TestServer server = new TestServer(m)) {
             for (int i = 0; i < 20; i++) {
                 assertEquals(200, server.get("/seq/" + i).statusCode(), "sequential request " + i);

@@ -96,4 +96,40 @@ class RequestLimitsTest {
         String streamed = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n" + "b".repeat(2000) + "\r\n0\r\n\r\n");
         assertEquals("HTTP/1.1 413", streamed.substring(0, 12), streamed);
     }
+
+    @Test
+    void contentLengthTogetherWithTransferEncodingIsRefused() throws Exception {
+        String r = exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n");
+        assertEquals("HTTP/1.1 400", r.substring(0, 12), r);
+        assertTrue(r.contains("may not carry both Content-Length and Transfer-Encoding"), r);
+        String reversed = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n0\r\n\r\n");
+        assertEquals("HTTP/1.1 400", reversed.substring(0, 12), reversed);
+        assertTrue(exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"), "the server still answers on a new connection");
+    }
+
+    @Test
+    void aSmuggledSecondRequestOnAKeptAliveConnectionIsRefused() throws Exception {
+        String r = exchangeAll("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        assertTrue(r.startsWith("HTTP/1.1 200"), r);
+        assertTrue(r.contains("HTTP/1.1 400"), "the pipelined request with both framings is refused: " + r);
+        assertTrue(r.contains("may not carry both Content-Length and Transfer-Encoding"), r);
+    }
+
+    @Test
+    void chunkedAloneStillPasses() throws Exception {
+        String r = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        assertTrue(r.startsWith("HTTP/1.1 200"), r);
+    }
+
+    /** Everything the server sends until it closes the connection. */
+    private String exchangeAll(String raw) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
 }
