@@ -2,7 +2,8 @@
 # Builds the JS guest samples with Fastly's own JS SDK (@fastly/js-compute, pinned in package.json).
 #   usage: build.sh OUT_DIR
 # src/hello.js -> OUT_DIR/js-hello.wasm, src/echo.js -> OUT_DIR/js-echo.wasm,
-# src/features.js -> OUT_DIR/js-features.wasm.
+# src/features.js -> OUT_DIR/js-features.wasm, and the edge samples NAME/index.js -> OUT_DIR/js-NAME.wasm
+# for NAME in geo_pricing, jwt_gateway, ab_test, geo_headers.
 # Needs the npm registry only once (npm ci, when node_modules is missing); offline afterwards.
 # A module is rebuilt only when its source, package.json, package-lock.json or this script is newer.
 set -euo pipefail
@@ -24,8 +25,9 @@ fi
 
 compiler="$here/node_modules/.bin/js-compute-runtime"
 
+# build NAME SOURCE: SOURCE is relative to this directory.
 build() {
-  local name="$1" src="$here/src/$2"
+  local name="$1" src="$here/$2"
   local dst="$out/$name.wasm"
   local dep stale=0
   if [ ! -f "$dst" ]; then
@@ -51,6 +53,9 @@ build() {
   echo "js: built $name.wasm ($(wc -c <"$dst") bytes, $(( ($(date +%s%N) - start) / 1000000 )) ms)"
 }
 
-build js-hello hello.js
-build js-echo echo.js
-build js-features features.js
+build js-hello src/hello.js
+build js-echo src/echo.js
+build js-features src/features.js
+for sample in geo_pricing jwt_gateway ab_test geo_headers; do
+  build "js-$sample" "$sample/index.js"
+done

@@ -2,7 +2,7 @@
 # Builds the Rust guest samples: hello -> $OUT_DIR/rust-hello.wasm, echo -> $OUT_DIR/rust-echo.wasm,
 # features -> $OUT_DIR/rust-features.wasm, jwt_check -> $OUT_DIR/rust-jwt_check.wasm,
 # geo_pricing -> $OUT_DIR/rust-geo_pricing.wasm, jwt_gateway -> $OUT_DIR/rust-jwt_gateway.wasm,
-# ab_test -> $OUT_DIR/rust-ab_test.wasm.
+# ab_test -> $OUT_DIR/rust-ab_test.wasm, geo_headers -> $OUT_DIR/rust-geo_headers.wasm.
 # Uses Debian's rustc (/usr/bin/rustc) with the wasm32-wasi std only: no Cargo, no crates.
 # The binding abi/rust/fastly_abi/ is pulled into each sample as a module (#[path] to its mod.rs).
 # A module is skipped when its output is newer than its sources, the binding and this script.
@@ -43,14 +43,20 @@ up_to_date() {
   return 0
 }
 
+# build NAME [EXTRA_SOURCE...]: EXTRA_SOURCE files (relative to this directory) are other
+# samples' modules NAME pulls in with #[path], so their changes rebuild it too.
 build() {
-  local name="$1"
+  local name="$1"; shift
   local src_dir="$here/$name/src"
   local out="$out_dir/rust-$name.wasm"
   local deps=()
   mapfile -t deps < <(find "$src_dir" -type f -name '*.rs' | sort)
   mapfile -t -O "${#deps[@]}" deps < <(find "$binding_dir" -type f -name '*.rs' | sort)
   deps+=("$here/build.sh")
+  local extra
+  for extra in "$@"; do
+    deps+=("$here/$extra")
+  done
   if up_to_date "$out" "${deps[@]}"; then
     echo "rust: $out is up to date"
     return
@@ -75,3 +81,4 @@ build jwt_check
 build geo_pricing
 build jwt_gateway
 build ab_test
+build geo_headers geo_pricing/src/flat_json.rs

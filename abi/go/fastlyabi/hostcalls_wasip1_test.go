@@ -8,7 +8,9 @@ package fastlyabi
 //	GOOS=wasip1 GOARCH=wasm go test -exec "java -jar wasm-host/target/ledge.jar run" ./fastlyabi
 
 import (
+	"encoding/json"
 	"io"
+	"net/netip"
 	"testing"
 )
 
@@ -99,5 +101,22 @@ func TestHeadersPageThroughTheCursorProtocol(t *testing.T) {
 	}
 	if _, ok, err := r.HeaderValue("absent"); ok || err != nil {
 		t.Fatalf("absent header: ok=%v err=%v", ok, err)
+	}
+}
+
+func TestGeoLookupAnswersLoopbackLikeFastlysLocalTool(t *testing.T) {
+	record, ok, err := GeoLookupJSON(netip.MustParseAddr("127.0.0.1"))
+	if err != nil || !ok {
+		t.Fatalf("GeoLookupJSON(127.0.0.1) = %q, %v, %v", record, ok, err)
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(record, &fields); err != nil {
+		t.Fatalf("not JSON: %q: %v", record, err)
+	}
+	if fields["country_code"] != "US" || fields["city"] != "San Francisco" {
+		t.Fatalf("loopback record = %s", record)
+	}
+	if _, _, err := GeoLookupJSON(netip.Addr{}); err != StatusInval {
+		t.Fatalf("the zero address: err = %v; want inval", err)
 	}
 }

@@ -117,6 +117,7 @@ var expectedCore = map[string]string{
 	"fastly_http_cache.transaction_abandon":           "(i32)->i32",
 	"fastly_purge.purge_surrogate_key":                "(i32,i32,i32,i32)->i32",
 	"fastly_http_req.cache_override_v2_set":           "(i32,i32,i32,i32,i32,i32)->i32",
+	"fastly_geo.lookup":                               "(i32,i32,i32,i32,i32)->i32",
 
 	"ledge_crypto.digest":            "(i32,i32,i32,i32,i32,i32)->i32",
 	"ledge_crypto.hmac_sign":         "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",

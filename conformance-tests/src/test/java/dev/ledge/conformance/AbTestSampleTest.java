@@ -13,47 +13,59 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Rust ab_test sample with its own fastly.toml (origin URL pointed at a real origin, the
- * split varied): new visitors are split by the config store's percentage and get a sticky cookie,
- * returning visitors keep their variant whatever the split says now, and the origin is asked for
- * the variant's path.
+ * The ab_test sample in Rust, Go and JS, each with its own fastly.toml (origin URL pointed at a
+ * real origin, the split varied): new visitors are split by the config store's percentage and get
+ * a sticky cookie, returning visitors keep their variant whatever the split says now, and the
+ * origin is asked for the variant's path. Every language gets the same assertions.
  */
 class AbTestSampleTest {
     private static final String COOKIE = "ab_checkout-2026";
     @TempDir
     static Path dir;
     static Origin origin;
-    static final Map<String, TestServer> SERVERS = new HashMap<>();
+    /** Per language, the servers by split: 50, 0, 100 and an invalid 150. */
+    static final Map<String, Map<String, TestServer>> SERVERS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         origin = new Origin();
-        Path sampleToml = Path.of(System.getProperty("ledge.samples.dir", "../guest-samples/target/wasm"))
-                .resolve("../../rust/ab_test/fastly.toml").normalize();
-        String shipped = Files.readString(sampleToml);
-        assertTrue(shipped.contains("http://127.0.0.1:8080") && shipped.contains("split = \"50\""), sampleToml.toString());
-        String local = shipped.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + origin.port());
-        for (String split : List.of("50", "0", "100", "150")) {
-            Path toml = Files.writeString(dir.resolve("split-" + split + ".toml"),
-                    local.replace("split = \"50\"", "split = \"" + split + "\""));
-            SERVERS.put(split, new TestServer(Samples.module("rust-ab_test"), 8, FastlyToml.load(toml)));
-        }
+    }
+
+    private static Map<String, TestServer> servers(String lang) {
+        return SERVERS.computeIfAbsent(lang, l -> {
+            try {
+                String shipped = SampleSources.readFastlyToml(l, "ab_test");
+                assertTrue(shipped.contains("http://127.0.0.1:8080") && shipped.contains("split = \"50\""), shipped);
+                String local = shipped.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + origin.port());
+                Map<String, TestServer> bySplit = new HashMap<>();
+                for (String split : List.of("50", "0", "100", "150")) {
+                    Path toml = Files.writeString(dir.resolve(l + "-split-" + split + ".toml"),
+                            local.replace("split = \"50\"", "split = \"" + split + "\""));
+                    bySplit.put(split, new TestServer(Samples.module(SampleSources.module(l, "ab_test")), 8,
+                            FastlyToml.load(toml)));
+                }
+                return bySplit;
+            } catch (Exception e) {
+                throw new AssertionError("starting the " + l + " ab_test servers failed: " + e, e);
+            }
+        });
     }
 
     @AfterAll
     static void stop() {
-        SERVERS.values().forEach(TestServer::close);
+        SERVERS.values().forEach(m -> m.values().forEach(TestServer::close));
         origin.close();
+        Samples.release("ab_test");
     }
 
-    private static HttpResponse<String> visit(String split, String cookie) {
-        TestServer server = SERVERS.get(split);
+    private static HttpResponse<String> visit(String lang, String split, String cookie) {
+        TestServer server = servers(lang).get(split);
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/pricing?plan=pro"));
         if (cookie != null) {
             b.header("cookie", cookie);
@@ -76,11 +88,11 @@ class AbTestSampleTest {
         return r.headers().firstValue("set-cookie");
     }
 
-    @Test
-    void newVisitorsAreSplitAndGetAStickyCookie() {
+    @EachLanguage
+    void newVisitorsAreSplitAndGetAStickyCookie(String lang) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < 120; i++) {
-            HttpResponse<String> r = visit("50", null);
+            HttpResponse<String> r = visit(lang, "50", null);
             String v = variant(r);
             seen.merge(v, 1, Integer::sum);
             assertEquals(COOKIE + "=" + v + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax", setCookie(r).orElse(null));
@@ -89,37 +101,37 @@ class AbTestSampleTest {
         assertEquals(2, seen.size(), seen.toString());
     }
 
-    @Test
-    void theSplitDecidesForNewVisitors() {
+    @EachLanguage
+    void theSplitDecidesForNewVisitors(String lang) {
         for (int i = 0; i < 20; i++) {
-            assertEquals("a", variant(visit("0", null)));
-            assertEquals("b", variant(visit("100", null)));
+            assertEquals("a", variant(visit(lang, "0", null)));
+            assertEquals("b", variant(visit(lang, "100", null)));
         }
     }
 
-    @Test
-    void returningVisitorsKeepTheirVariantWhateverTheSplit() {
-        HttpResponse<String> b = visit("0", "theme=dark; " + COOKIE + "=b; lang=es");
+    @EachLanguage
+    void returningVisitorsKeepTheirVariantWhateverTheSplit(String lang) {
+        HttpResponse<String> b = visit(lang, "0", "theme=dark; " + COOKIE + "=b; lang=es");
         assertEquals("b", variant(b));
         assertTrue(setCookie(b).isEmpty(), "a sticky visitor gets no new cookie");
-        HttpResponse<String> a = visit("100", COOKIE + "=a");
+        HttpResponse<String> a = visit(lang, "100", COOKIE + "=a");
         assertEquals("a", variant(a));
         assertTrue(setCookie(a).isEmpty());
     }
 
-    @Test
-    void anUnknownValueOrAnotherExperimentsCookieMeansANewVisitor() {
-        HttpResponse<String> bad = visit("100", COOKIE + "=c");
+    @EachLanguage
+    void anUnknownValueOrAnotherExperimentsCookieMeansANewVisitor(String lang) {
+        HttpResponse<String> bad = visit(lang, "100", COOKIE + "=c");
         assertEquals("b", variant(bad));
         assertEquals(COOKIE + "=b; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax", setCookie(bad).orElse(null));
-        HttpResponse<String> other = visit("100", COOKIE + "-old=a");
+        HttpResponse<String> other = visit(lang, "100", COOKIE + "-old=a");
         assertEquals("b", variant(other));
         assertTrue(setCookie(other).isPresent());
     }
 
-    @Test
-    void aSplitOutOfRangeIsAConfigurationError() {
-        HttpResponse<String> r = visit("150", null);
+    @EachLanguage
+    void aSplitOutOfRangeIsAConfigurationError(String lang) {
+        HttpResponse<String> r = visit(lang, "150", null);
         assertEquals(500, r.statusCode());
         assertEquals("config store ab: split must be a whole number from 0 to 100", r.body());
     }

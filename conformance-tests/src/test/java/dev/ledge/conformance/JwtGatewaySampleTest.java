@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ledge.config.FastlyToml;
 import dev.ledge.testing.TestServer;
@@ -31,19 +33,21 @@ import java.security.MessageDigest;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Rust jwt_gateway sample with its own fastly.toml (origin URL pointed at a real origin that
- * reports what it received, the JWK set written next to it): RS256 and ES256 tokens signed here
- * with nimbus-jose-jwt are checked by ledge_crypto.jwt_verify; bad ones get 401 with the reason
- * and never reach the origin, good ones reach it with their claims in x-jwt-claims and without the
- * bearer token, and the origin's answer streams back.
+ * The jwt_gateway sample in Rust, Go and JS, each with its own fastly.toml (origin URL pointed at
+ * a real origin that reports what it received, the JWK set written next to it): RS256 and ES256
+ * tokens signed here with nimbus-jose-jwt are checked by ledge_crypto.jwt_verify (Rust, Go) or the
+ * JS SDK's crypto.subtle (JS); bad ones get 401 with the reason and never reach the origin, good
+ * ones reach it with their claims in x-jwt-claims and without the bearer token, and the origin's
+ * answer streams back. Every language gets the same assertions.
  */
 class JwtGatewaySampleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +55,7 @@ class JwtGatewaySampleTest {
     @TempDir
     static Path dir;
     static HeaderEchoOrigin origin;
-    static TestServer gateway;
+    private static final Map<String, TestServer> GATEWAYS = new ConcurrentHashMap<>();
     static RSAKey rsa;
     static ECKey ec;
 
@@ -61,19 +65,29 @@ class JwtGatewaySampleTest {
         rsa = new RSAKeyGenerator(2048).keyID("r").generate();
         ec = new ECKeyGenerator(Curve.P_256).keyID("e").generate();
         Files.writeString(dir.resolve("jwks.json"), new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())).toString());
-        Path sampleToml = Path.of(System.getProperty("ledge.samples.dir", "../guest-samples/target/wasm"))
-                .resolve("../../rust/jwt_gateway/fastly.toml").normalize();
-        String shipped = Files.readString(sampleToml);
-        assertTrue(shipped.contains("http://127.0.0.1:8080"), sampleToml + " names the origin http://127.0.0.1:8080");
-        String local = shipped.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + origin.port());
-        gateway = new TestServer(Samples.module("rust-jwt_gateway"), 8,
-                FastlyToml.load(Files.writeString(dir.resolve("fastly.toml"), local)));
+    }
+
+    /** The gateway built from {@code lang}'s sources, started on first use. */
+    private static TestServer gateway(String lang) {
+        return GATEWAYS.computeIfAbsent(lang, l -> {
+            try {
+                String shipped = SampleSources.readFastlyToml(l, "jwt_gateway");
+                assertTrue(shipped.contains("http://127.0.0.1:8080"), l + " fastly.toml names the origin http://127.0.0.1:8080");
+                String local = shipped.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + origin.port());
+                // The JWK set file is named relative to the fastly.toml: both live in dir.
+                return new TestServer(Samples.module(SampleSources.module(l, "jwt_gateway")), 8,
+                        FastlyToml.load(Files.writeString(dir.resolve(l + "-fastly.toml"), local)));
+            } catch (Exception e) {
+                throw new AssertionError("starting the " + l + " gateway failed: " + e, e);
+            }
+        });
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
+        GATEWAYS.values().forEach(TestServer::close);
         origin.close();
+        Samples.release("jwt_gateway");
     }
 
     private static JWTClaimsSet.Builder goodClaims() {
@@ -94,7 +108,7 @@ class JwtGatewaySampleTest {
         return sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "r", b.build());
     }
 
-    private static HttpResponse<String> get(String path, String authorization) {
+    private static HttpResponse<String> get(TestServer gateway, String path, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(gateway.uri(path));
         if (authorization != null) {
             b.header("authorization", authorization);
@@ -103,60 +117,90 @@ class JwtGatewaySampleTest {
     }
 
     /** A refused request: 401 (or {@code status}), the reason in the body, and the origin untouched. */
-    private static HttpResponse<String> assertRefused(int status, String reason, String authorization) throws Exception {
+    private static HttpResponse<String> assertRefused(String lang, int status, String reason, String authorization)
+            throws Exception {
         int before = origin.requests();
-        HttpResponse<String> r = get("/api/orders", authorization);
+        HttpResponse<String> r = get(gateway(lang), "/api/orders", authorization);
         assertEquals(status, r.statusCode(), r.body());
         assertEquals(reason, JSON.readTree(r.body()).get("error").asText());
+        assertEquals("application/json", r.headers().firstValue("content-type").orElse(null));
         assertEquals(before, origin.requests(), "a refused request never reaches the origin");
         return r;
     }
 
-    @Test
-    void noTokenIsMissing() throws Exception {
-        HttpResponse<String> r = assertRefused(401, "missing", null);
+    @EachLanguage
+    void noTokenIsMissing(String lang) throws Exception {
+        HttpResponse<String> r = assertRefused(lang, 401, "missing", null);
         assertEquals("Bearer realm=\"edge\"", r.headers().firstValue("www-authenticate").orElse(null));
-        assertRefused(401, "missing", "Basic YWxpY2U6c2VjcmV0");
-        assertRefused(401, "missing", "Bearer ");
+        assertRefused(lang, 401, "missing", "Basic YWxpY2U6c2VjcmV0");
+        assertRefused(lang, 401, "missing", "Bearer ");
     }
 
-    @Test
-    void aTokenThatIsNoJwtIsMalformed() throws Exception {
-        HttpResponse<String> r = assertRefused(401, "malformed", "Bearer not-a.jwt");
+    @EachLanguage
+    void aTokenThatIsNoJwtIsMalformed(String lang) throws Exception {
+        HttpResponse<String> r = assertRefused(lang, 401, "malformed", "Bearer not-a.jwt");
         assertEquals("Bearer realm=\"edge\", error=\"invalid_token\", error_description=\"malformed\"",
                 r.headers().firstValue("www-authenticate").orElse(null));
     }
 
-    @Test
-    void anExpiredTokenIsRefused() throws Exception {
+    @EachLanguage
+    void anExpiredTokenIsRefused(String lang) throws Exception {
         String token = rsaToken(b -> b.expirationTime(new Date(System.currentTimeMillis() - 3_600_000)));
-        assertRefused(401, "expired", "Bearer " + token);
+        assertRefused(lang, 401, "expired", "Bearer " + token);
     }
 
-    @Test
-    void aTokenSignedByAnotherKeyHasABadSignature() throws Exception {
+    @EachLanguage
+    void aTokenSignedByAnotherKeyHasABadSignature(String lang) throws Exception {
         RSAKey impostor = new RSAKeyGenerator(2048).keyID("r").generate();
         String token = sign(new RSASSASigner(impostor), JWSAlgorithm.RS256, "r", goodClaims().build());
-        assertRefused(401, "bad_signature", "Bearer " + token);
+        assertRefused(lang, 401, "bad_signature", "Bearer " + token);
         // The same token with its signature bytes changed.
         String good = rsaToken(b -> { });
         char last = good.charAt(good.length() - 5);
         String tampered = good.substring(0, good.length() - 5) + (last == 'A' ? 'B' : 'A') + good.substring(good.length() - 4);
-        assertRefused(401, "bad_signature", "Bearer " + tampered);
+        assertRefused(lang, 401, "bad_signature", "Bearer " + tampered);
     }
 
-    @Test
-    void otherReasonsAreNamedToo() throws Exception {
-        assertRefused(401, "wrong_audience", "Bearer " + rsaToken(b -> b.audience("somebody-else")));
-        assertRefused(401, "wrong_issuer", "Bearer " + rsaToken(b -> b.issuer("https://evil.example")));
+    @EachLanguage
+    void otherReasonsAreNamedToo(String lang) throws Exception {
+        assertRefused(lang, 401, "wrong_audience", "Bearer " + rsaToken(b -> b.audience("somebody-else")));
+        assertRefused(lang, 401, "wrong_issuer", "Bearer " + rsaToken(b -> b.issuer("https://evil.example")));
         String unknownKid = sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "nobody", goodClaims().build());
-        assertRefused(401, "unknown_key", "Bearer " + unknownKid);
+        assertRefused(lang, 401, "unknown_key", "Bearer " + unknownKid);
+        assertRefused(lang, 401, "not_yet_valid",
+                "Bearer " + rsaToken(b -> b.notBeforeTime(new Date(System.currentTimeMillis() + 3_600_000))));
+        // Only RS256 and ES256 are allowed: an HMAC token and an unsecured one are refused as such.
+        String hs256 = sign(new MACSigner(new byte[32]), JWSAlgorithm.HS256, "r", goodClaims().build());
+        assertRefused(lang, 401, "algorithm_not_allowed", "Bearer " + hs256);
+        String unsecured = new PlainJWT(goodClaims().build()).serialize();
+        assertRefused(lang, 401, "algorithm_not_allowed", "Bearer " + unsecured);
+        // An ES256 token whose kid names the RSA key: no key of the right type.
+        String mismatched = sign(new ECDSASigner(ec), JWSAlgorithm.ES256, "r", goodClaims().build());
+        assertRefused(lang, 401, "unknown_key", "Bearer " + mismatched);
     }
 
-    @Test
-    void aGoodTokenIsForwardedWithItsClaims() throws Exception {
+    @EachLanguage
+    void aJwkSetThatIsNotJsonIsAServerError(String lang) throws Exception {
+        Path broken = Files.createDirectories(dir.resolve(lang + "-broken"));
+        Files.writeString(broken.resolve("jwks.json"), "{\"keys\": [ not json");
+        String local = SampleSources.readFastlyToml(lang, "jwt_gateway")
+                .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + origin.port());
+        try (TestServer server = new TestServer(Samples.module(SampleSources.module(lang, "jwt_gateway")), 8,
+                FastlyToml.load(Files.writeString(broken.resolve("fastly.toml"), local)))) {
+            int before = origin.requests();
+            HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/api/orders"))
+                    .header("authorization", "Bearer " + rsaToken(b -> { })).build());
+            assertEquals(500, r.statusCode(), r.body());
+            assertEquals("jwks_invalid", JSON.readTree(r.body()).get("error").asText());
+            assertEquals(before, origin.requests());
+        }
+    }
+
+    @EachLanguage
+    void aGoodTokenIsForwardedWithItsClaims(String lang) throws Exception {
         String token = rsaToken(b -> { });
         int before = origin.requests();
+        TestServer gateway = gateway(lang);
         HttpResponse<String> r = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/orders?page=2"))
                 .header("authorization", "Bearer " + token)
                 .header("x-jwt-claims", "{\"sub\":\"admin\"}")
@@ -181,9 +225,10 @@ class JwtGatewaySampleTest {
         assertEquals("editor", claims.get("roles").get(1).asText());
     }
 
-    @Test
-    void anEs256TokenIsForwardedWithItsBodyAndTheAnswerStreamsBack() throws Exception {
+    @EachLanguage
+    void anEs256TokenIsForwardedWithItsBodyAndTheAnswerStreamsBack(String lang) throws Exception {
         String token = sign(new ECDSASigner(ec), JWSAlgorithm.ES256, "e", goodClaims().subject("bob").build());
+        TestServer gateway = gateway(lang);
         byte[] payload = new byte[2 << 20];
         new Random(11).nextBytes(payload);
         HttpResponse<String> r = gateway.send(HttpRequest.newBuilder(gateway.uri("/upload"))

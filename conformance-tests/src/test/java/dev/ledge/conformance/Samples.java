@@ -35,6 +35,16 @@ final class Samples {
         return MODULES.computeIfAbsent(sample, s -> PrelinkedModule.load(wasm(s), CACHE));
     }
 
+    /**
+     * Drops the compiled modules of {@code sample} in every edge-sample language (e.g. geo_pricing:
+     * rust-, go- and js-geo_pricing) once a test class has closed its servers, so a JVM that runs
+     * every class does not keep a dozen large JS and Go modules alive. Later users recompile from
+     * the compile cache on disk.
+     */
+    static void release(String sample) {
+        SampleSources.LANGUAGES.forEach(lang -> MODULES.remove(SampleSources.module(lang, sample)));
+    }
+
     /** The running server for {@code sample}, e.g. {@code rust-echo}, with no fastly.toml. */
     static TestServer server(String sample) {
         return SERVERS.computeIfAbsent(sample, s -> {
