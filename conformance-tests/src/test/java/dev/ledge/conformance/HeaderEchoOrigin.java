@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real origin on a free loopback port that tells what it received: every answer is JSON with
  * the method, URI, every request header (names lower-cased, all values) and the body's length and
- * SHA-256; {@code /big/N} answers N chunks of 64 KiB instead. It counts the requests it got.
+ * SHA-256, marked {@code private, no-store}; {@code /big/N} answers N chunks of 64 KiB instead. It
+ * counts the requests it got.
  */
 final class HeaderEchoOrigin implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +65,10 @@ final class HeaderEchoOrigin implements AutoCloseable {
             }
             answer.put("body_length", len[0]);
             answer.put("body_sha256", HexFormat.of().formatHex(md.digest()));
+            // The answer depends on the request's headers, so it says it must not be cached (as a real
+            // origin would): the readthrough cache in front of send would otherwise answer later visitors.
             req.response().putHeader("content-type", "application/json").putHeader("x-origin", "header-echo")
+                    .putHeader("cache-control", "private, no-store")
                     .end(answer.toString());
         });
     }
