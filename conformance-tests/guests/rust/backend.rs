@@ -1,7 +1,9 @@
 //! Conformance area `backend`: backends from fastly.toml (`origin`, a live test origin, and
 //! `closed`, where nothing listens) and dynamic ones: their properties, sending requests every
 //! way the ABI offers (send, send_v2, send_v3, async, streaming), waiting on pending requests
-//! (poll, wait, select, fastly_async_io) and the error paths, checked against the origin's answers.
+//! (poll, wait, select, fastly_async_io) and the error paths, checked against the origin's answers;
+//! a backend response's trailers and address, header changes queued on pending requests, and
+//! (last, since it answers the client) send_downstream_pending.
 
 #[path = "common/check.rs"]
 mod check;
@@ -205,8 +207,159 @@ fn main() {
         let st = req::register_dynamic_backend(ptr(b"dyn1"), 4, ptr(target.as_bytes()), target.len() as u32, 0, 0);
         c.check("register_dynamic_backend_twice_fails", st != OK, status_name(st));
         c.status("register_dynamic_backend_unknown_bits", req::register_dynamic_backend(ptr(b"dyn2"), 4, ptr(target.as_bytes()), target.len() as u32, 1 << 30, 0), INVAL);
+
+        trailer_checks(&mut c);
+        dest_addr_checks(&mut c);
+        pending_header_checks(&mut c);
+        send_downstream_pending_checks(&mut c);
     }
     c.finish();
+}
+
+/// Sends a GET for `path` to the origin; the response and its body handle.
+unsafe fn fetch(path: &str) -> (u32, u32) {
+    let (r, b) = request(path);
+    let (mut rr, mut rb) = (0u32, 0u32);
+    req::send(r, b, ptr(b"origin"), 6, out(&mut rr), out(&mut rb));
+    (rr, rb)
+}
+
+/// The NUL-separated entries of `buf`.
+fn entries(buf: &[u8]) -> Vec<String> {
+    buf.split(|b| *b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect()
+}
+
+/// Trailers of a backend response (the origin's /trailers sends x-check: abc, x-multi: 1 and
+/// x-multi: 2 after its chunked body) and trailers appended to a body the guest writes.
+unsafe fn trailer_checks(c: &mut Checks) {
+    let mut buf = [0u8; 256];
+    let (mut n, mut next) = (0u32, 0i64);
+    let (rr, rb) = fetch("/trailers");
+    c.status("trailer_names_get_before_end_is_again", body::trailer_names_get(rb, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n)), AGAIN);
+    c.status("trailer_value_get_before_end_is_again", body::trailer_value_get(rb, ptr(b"x-check"), 7, mptr(&mut buf), 256, out(&mut n)), AGAIN);
+    c.status("trailer_values_get_before_end_is_again", body::trailer_values_get(rb, ptr(b"x-multi"), 7, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n)), AGAIN);
+    c.eq("trailers_response_body", answer(rr, rb), (200, "trailer-body".to_string()));
+    let st = body::trailer_value_get(rb, ptr(b"x-check"), 7, mptr(&mut buf), 256, out(&mut n));
+    c.value("trailer_value_get", st, OK, &buf[..n as usize], b"abc");
+    n = 0;
+    c.value("trailer_value_get_buflen_writes_needed_length", body::trailer_value_get(rb, ptr(b"x-check"), 7, mptr(&mut buf), 1, out(&mut n)), BUFLEN, n, 3);
+    c.status("trailer_value_get_absent_is_none", body::trailer_value_get(rb, ptr(b"x-absent"), 8, mptr(&mut buf), 256, out(&mut n)), NONE);
+    c.status("trailer_value_get_bad_name", body::trailer_value_get(rb, ptr(b"bad name"), 8, mptr(&mut buf), 256, out(&mut n)), INVAL);
+    c.status("trailer_value_get_out_past_memory", body::trailer_value_get(rb, ptr(b"x-check"), 7, past_memory(), 256, out(&mut n)), INVAL);
+    next = 0;
+    let st = body::trailer_values_get(rb, ptr(b"x-multi"), 7, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n));
+    c.value("trailer_values_get_in_order", st, OK, (&buf[..n as usize], next), (&b"1\02\0"[..], -1));
+    n = 0;
+    c.value("trailer_values_get_buflen_writes_needed_length", body::trailer_values_get(rb, ptr(b"x-multi"), 7, mptr(&mut buf), 1, 0, out(&mut next), out(&mut n)), BUFLEN, n, 2);
+    c.status("trailer_values_get_bad_name", body::trailer_values_get(rb, ptr(b"bad name"), 8, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n)), INVAL);
+    c.status("trailer_values_get_past_memory", body::trailer_values_get(rb, ptr(b"x-multi"), 7, past_memory(), 256, 0, out(&mut next), out(&mut n)), INVAL);
+    let st = body::trailer_names_get(rb, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n));
+    let names = entries(&buf[..n as usize]);
+    c.check("trailer_names_get", st == OK && names == ["x-check", "x-multi"], format!("{} {:?}", status_name(st), names));
+    n = 0;
+    c.value("trailer_names_get_buflen_writes_needed_length", body::trailer_names_get(rb, mptr(&mut buf), 1, 0, out(&mut next), out(&mut n)), BUFLEN, n, 8);
+    c.status("trailer_names_get_past_memory", body::trailer_names_get(rb, past_memory(), 256, 0, out(&mut next), out(&mut n)), INVAL);
+    c.status("trailer_names_get_response_handle", body::trailer_names_get(rr, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n)), BADF);
+    c.status("trailer_values_get_badf", body::trailer_values_get(0x7fff_0000, ptr(b"x-multi"), 7, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n)), BADF);
+    body::close(rb);
+    c.status("trailer_value_get_closed_body", body::trailer_value_get(rb, ptr(b"x-check"), 7, mptr(&mut buf), 256, out(&mut n)), BADF);
+
+    // Appending: to a body the guest is still writing.
+    let mut b = 0u32;
+    body::new(out(&mut b));
+    body::write(b, ptr(b"data"), 4, 0, out(&mut n));
+    c.status("trailer_append", body::trailer_append(b, ptr(b"x-sum"), 5, ptr(b"42"), 2), OK);
+    c.status("trailer_append_second_value", body::trailer_append(b, ptr(b"x-sum"), 5, ptr(b"43"), 2), OK);
+    c.status("trailer_append_bad_name", body::trailer_append(b, ptr(b"bad name"), 8, ptr(b"v"), 1), INVAL);
+    c.status("trailer_append_bad_value", body::trailer_append(b, ptr(b"x-sum"), 5, ptr(b"a\nb"), 3), INVAL);
+    c.status("trailer_append_value_past_memory", body::trailer_append(b, ptr(b"x-sum"), 5, past_memory(), 4), INVAL);
+    c.status("trailer_append_response_handle", body::trailer_append(rr, ptr(b"x-sum"), 5, ptr(b"1"), 1), BADF);
+    body::close(b);
+    c.status("trailer_append_closed_body", body::trailer_append(b, ptr(b"x-sum"), 5, ptr(b"1"), 1), BADF);
+}
+
+/// The backend address of a response: the origin's for one it sent, none for one the guest made.
+unsafe fn dest_addr_checks(c: &mut Checks) {
+    let mut ip = [0u8; 16];
+    let mut n = 0u32;
+    let mut port = 0u16;
+    // A path no earlier send used, so the response comes from the origin, not the readthrough cache.
+    let (rr, rb) = fetch("/dest-addr");
+    let st = resp::get_addr_dest_ip(rr, mptr(&mut ip), out(&mut n));
+    c.value("get_addr_dest_ip", st, OK, &ip[..n as usize], &[127u8, 0, 0, 1][..]);
+    c.value("get_addr_dest_port", resp::get_addr_dest_port(rr, out(&mut port)), OK, port, port_of(b"origin"));
+    c.status("get_addr_dest_ip_past_memory", resp::get_addr_dest_ip(rr, past_memory(), out(&mut n)), INVAL);
+    c.status("get_addr_dest_ip_nwritten_past_memory", resp::get_addr_dest_ip(rr, mptr(&mut ip), past_memory()), INVAL);
+    c.status("get_addr_dest_port_past_memory", resp::get_addr_dest_port(rr, past_memory()), INVAL);
+    c.status("get_addr_dest_ip_body_handle", resp::get_addr_dest_ip(rb, mptr(&mut ip), out(&mut n)), BADF);
+    c.status("get_addr_dest_port_body_handle", resp::get_addr_dest_port(rb, out(&mut port)), BADF);
+    let mut mine = 0u32;
+    resp::new(out(&mut mine));
+    c.status("get_addr_dest_ip_guest_response_is_none", resp::get_addr_dest_ip(mine, mptr(&mut ip), out(&mut n)), NONE);
+    c.status("get_addr_dest_port_guest_response_is_none", resp::get_addr_dest_port(mine, out(&mut port)), NONE);
+    resp::close(rr);
+    c.status("get_addr_dest_ip_closed_response", resp::get_addr_dest_ip(rr, mptr(&mut ip), out(&mut n)), BADF);
+    c.status("get_addr_dest_port_closed_response", resp::get_addr_dest_port(rr, out(&mut port)), BADF);
+}
+
+/// The values of response header `name`, NUL-terminated.
+unsafe fn header_values(h: u32, name: &[u8]) -> (u32, Vec<u8>) {
+    let mut buf = [0u8; 256];
+    let (mut n, mut next) = (0u32, 0i64);
+    let st = resp::header_values_get(h, ptr(name), name.len() as u32, mptr(&mut buf), 256, 0, out(&mut next), out(&mut n));
+    (st, buf[..n as usize].to_vec())
+}
+
+/// Header changes queued on a pending request (target 0: any response, 1: real responses,
+/// 2: synthetic error responses), applied when the guest collects the response.
+unsafe fn pending_header_checks(c: &mut Checks) {
+    let mut p = 0u32;
+    let (r, b) = request("/pending-headers");
+    req::send_async(r, b, ptr(b"origin"), 6, out(&mut p));
+    c.status("pending_req_header_insert", req::pending_req_header_insert(p, ptr(b"x-added"), 7, ptr(b"one"), 3, 0), OK);
+    c.status("pending_req_header_append", req::pending_req_header_append(p, ptr(b"x-added"), 7, ptr(b"two"), 3, 1), OK);
+    c.status("pending_req_header_insert_for_errors", req::pending_req_header_insert(p, ptr(b"x-error-only"), 12, ptr(b"1"), 1, 2), OK);
+    c.status("pending_req_header_remove", req::pending_req_header_remove(p, ptr(b"x-origin-method"), 15, 0), OK);
+    c.status("pending_req_header_insert_bad_target", req::pending_req_header_insert(p, ptr(b"x-a"), 3, ptr(b"1"), 1, 7), INVAL);
+    c.status("pending_req_header_append_bad_target", req::pending_req_header_append(p, ptr(b"x-a"), 3, ptr(b"1"), 1, 7), INVAL);
+    c.status("pending_req_header_remove_bad_target", req::pending_req_header_remove(p, ptr(b"x-a"), 3, 7), INVAL);
+    c.status("pending_req_header_insert_bad_name", req::pending_req_header_insert(p, ptr(b"bad name"), 8, ptr(b"1"), 1, 0), INVAL);
+    c.status("pending_req_header_append_bad_value", req::pending_req_header_append(p, ptr(b"x-a"), 3, ptr(b"a\nb"), 3, 0), INVAL);
+    c.status("pending_req_header_remove_name_past_memory", req::pending_req_header_remove(p, past_memory(), 4, 0), INVAL);
+    c.status("pending_req_header_insert_value_past_memory", req::pending_req_header_insert(p, ptr(b"x-a"), 3, past_memory(), 4, 0), INVAL);
+    let (mut rr, mut rb) = (0u32, 0u32);
+    c.status("pending_req_header_edits_wait", req::pending_req_wait(p, out(&mut rr), out(&mut rb)), OK);
+    c.eq("pending_req_header_edits_applied", header_values(rr, b"x-added"), (OK, b"one\0two\0".to_vec()));
+    // An absent header lists no values (hosts answer ok with nothing written, or none).
+    let (st, method) = header_values(rr, b"x-origin-method");
+    let (st2, path) = header_values(rr, b"x-origin-path");
+    c.check("pending_req_header_remove_applied", (st == NONE || method.is_empty()) && st2 == OK && path == b"/pending-headers\0",
+        format!("x-origin-method {} {:?}, x-origin-path {} {:?}", status_name(st), method, status_name(st2), path));
+    let (st, only) = header_values(rr, b"x-error-only");
+    c.check("pending_req_header_error_target_not_on_real_response", st == NONE || only.is_empty(), format!("{} {:?}", status_name(st), only));
+    answer(rr, rb);
+    c.status("pending_req_header_insert_collected", req::pending_req_header_insert(p, ptr(b"x-a"), 3, ptr(b"1"), 1, 0), BADF);
+    c.status("pending_req_header_append_response_handle", req::pending_req_header_append(rr, ptr(b"x-a"), 3, ptr(b"1"), 1, 0), BADF);
+    c.status("pending_req_header_remove_badf", req::pending_req_header_remove(0x7fff_0000, ptr(b"x-a"), 3, 0), BADF);
+}
+
+/// send_downstream_pending: the response of a pending request goes to the client; it answers
+/// once, so a second pending request is refused.
+unsafe fn send_downstream_pending_checks(c: &mut Checks) {
+    let (rr, _) = fetch("/a");
+    c.status("send_downstream_pending_response_handle", resp::send_downstream_pending(rr), BADF);
+    c.status("send_downstream_pending_badf", resp::send_downstream_pending(0x7fff_0000), BADF);
+    let mut p = 0u32;
+    let (r, b) = request("/sent-pending");
+    req::send_async(r, b, ptr(b"origin"), 6, out(&mut p));
+    req::pending_req_header_insert(p, ptr(b"x-sent"), 6, ptr(b"1"), 1, 0);
+    c.status("send_downstream_pending", resp::send_downstream_pending(p), OK);
+    c.status("send_downstream_pending_consumes", resp::send_downstream_pending(p), BADF);
+    let (r, b) = request("/b");
+    req::send_async(r, b, ptr(b"origin"), 6, out(&mut p));
+    c.status("send_downstream_pending_after_response_sent", resp::send_downstream_pending(p), INVAL);
+    let (mut rr, mut rb) = (0u32, 0u32);
+    c.status("send_downstream_pending_refused_leaves_pending", req::pending_req_wait(p, out(&mut rr), out(&mut rb)), OK);
 }
 
 fn ptr_u32(hs: &[u32]) -> u32 {

@@ -51,6 +51,14 @@ fn main() {
         }
         c.eq("downstream_body", String::from_utf8_lossy(&all).into_owned(), "ping-body".to_string());
         downstream::downstream_checks(&mut c, r);
+        // This request counts as a visit of this client, to this service and to the POP (the process).
+        let (mut service, mut pop) = (0u32, 0u32);
+        let st = raw::fastly_http_downstream::downstream_visits_this_service(out(&mut service));
+        c.check("downstream_visits_this_service", st == OK && service >= 1, format!("{} {}", status_name(st), service));
+        let st = raw::fastly_http_downstream::downstream_visits_this_pop(out(&mut pop));
+        c.check("downstream_visits_this_pop_at_least_this_service", st == OK && pop >= service, format!("{} {} vs {}", status_name(st), pop, service));
+        c.status("downstream_visits_this_service_past_memory", raw::fastly_http_downstream::downstream_visits_this_service(past_memory()), INVAL);
+        c.status("downstream_visits_this_pop_past_memory", raw::fastly_http_downstream::downstream_visits_this_pop(past_memory()), INVAL);
 
         // The answer: status and header first, then the report streamed into the body.
         let (mut h, mut rb) = (0u32, 0u32);

@@ -26,6 +26,7 @@ pub const BUFLEN: u32 = 4;
 pub const UNSUPPORTED: u32 = 5;
 pub const HTTPINVALID: u32 = 7;
 pub const NONE: u32 = 10;
+pub const AGAIN: u32 = 14;
 
 /// Counts and prints the checks of one area.
 pub struct Checks {

@@ -28,6 +28,18 @@ pub unsafe fn downstream_checks(c: &mut Checks, r: u32) {
     n = 0;
     c.value("downstream_client_request_id_buflen", ds::downstream_client_request_id(r, mptr(&mut buf), 1, out(&mut n)), BUFLEN, n, id_len);
 
+    // Off Fastly's network no request is bound to a compliance region: "none".
+    let st = req::downstream_compliance_region(mptr(&mut buf), 512, out(&mut n));
+    c.value("compliance_region", st, OK, &buf[..n as usize], b"none");
+    n = 0;
+    c.value("compliance_region_buflen_writes_needed_length", req::downstream_compliance_region(mptr(&mut buf), 2, out(&mut n)), BUFLEN, n, 4);
+    c.status("compliance_region_past_memory", req::downstream_compliance_region(past_memory(), 512, out(&mut n)), INVAL);
+    let st = ds::downstream_compliance_region(r, mptr(&mut buf), 512, out(&mut n));
+    c.value("downstream_compliance_region", st, OK, &buf[..n as usize], b"none");
+    n = 0;
+    c.value("downstream_compliance_region_buflen", ds::downstream_compliance_region(r, mptr(&mut buf), 2, out(&mut n)), BUFLEN, n, 4);
+    c.status("downstream_compliance_region_past_memory", ds::downstream_compliance_region(r, mptr(&mut buf), 512, past_memory()), INVAL);
+
     // Plain HTTP: every TLS fact is none.
     let mut v = 0u32;
     c.status("tls_protocol_none", req::downstream_tls_protocol(mptr(&mut buf), 512, out(&mut n)), NONE);
@@ -70,8 +82,10 @@ pub unsafe fn downstream_checks(c: &mut Checks, r: u32) {
     c.one_of("downstream_original_header_count_own_request", ds::downstream_original_header_count(mine, out(&mut v)), &[BADF, INVAL]);
     c.one_of("downstream_original_header_names_own_request",
         ds::downstream_original_header_names(mine, mptr(&mut buf), 512, 0, out(&mut next), out(&mut n)), &[BADF, INVAL]);
+    c.one_of("downstream_compliance_region_own_request", ds::downstream_compliance_region(mine, mptr(&mut buf), 512, out(&mut n)), &[BADF, INVAL]);
     let mut body = 0u32;
     crate::raw::fastly_http_body::new(out(&mut body));
+    c.status("downstream_compliance_region_body_handle", ds::downstream_compliance_region(body, mptr(&mut buf), 512, out(&mut n)), BADF);
     c.status("downstream_client_ip_addr_body_handle", ds::downstream_client_ip_addr(body, mptr(&mut buf), out(&mut n)), BADF);
     c.status("downstream_original_header_count_past_memory", ds::downstream_original_header_count(r, past_memory()), INVAL);
 }

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 /**
  * A real origin server for backend tests, on a free loopback port: /a, /b, /c and /dyn answer
  * "body-NAME"; /stream/N answers N chunks of 64 KiB; /sha256 answers the SHA-256 and length of
- * the request body it received; anything else echoes the request body (or describes the request).
+ * the request body it received; /trailers answers a chunked "trailer-body" followed by the trailers
+ * x-check: abc, x-multi: 1 and x-multi: 2; anything else echoes the request body (or describes the request).
  * Every answer carries x-origin-path, x-origin-host and x-origin-method.
  */
 public final class Origin implements AutoCloseable {
@@ -33,6 +34,10 @@ public final class Origin implements AutoCloseable {
         String path = req.path();
         if (path.equals("/a") || path.equals("/b") || path.equals("/c") || path.equals("/dyn")) {
             req.response().end("body-" + path.substring(1));
+        } else if (path.equals("/trailers")) {
+            req.response().setChunked(true);
+            req.response().trailers().add("x-check", "abc").add("x-multi", "1").add("x-multi", "2");
+            req.response().end("trailer-body");
         } else if (path.startsWith("/stream/")) {
             int n = Integer.parseInt(path.substring("/stream/".length()));
             req.response().setChunked(true);
