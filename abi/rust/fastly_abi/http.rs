@@ -1,9 +1,6 @@
 //! HTTP request and response handles.
 
-use super::{
-    get_bytes, get_multi, init, ip_from_octets, names_to_strings, nul_terminated, optional, sys, Body,
-    HttpVersion, Result, Status,
-};
+use super::{get_bytes, headers, init, ip_from_octets, sys, Body, HttpVersion, Result, Status};
 use std::net::IpAddr;
 
 // ---------------------------------------------------------------------------------------------
@@ -73,89 +70,47 @@ impl Request {
 
     /// The HTTP version.
     pub fn version(&self) -> Result<HttpVersion> {
-        let mut v: u32 = 0;
-        Status::check(unsafe { sys::fastly_http_req::version_get(self.handle, &mut v) })?;
-        Ok(HttpVersion(v))
+        headers::REQUEST.version(self.handle)
     }
 
     /// Sets the HTTP version.
     pub fn set_version(&mut self, version: HttpVersion) -> Result<()> {
-        Status::check(unsafe { sys::fastly_http_req::version_set(self.handle, version.0) })
+        headers::REQUEST.set_version(self.handle, version)
     }
 
     /// All header names, each once.
     pub fn header_names(&self) -> Result<Vec<String>> {
-        let h = self.handle;
-        let items = get_multi(|p, l, c, e, n| unsafe {
-            sys::fastly_http_req::header_names_get(h, p, l, c, e, n)
-        })?;
-        Ok(names_to_strings(items))
+        headers::REQUEST.names(self.handle)
     }
 
     /// All values of header `name`, in order (empty if absent).
     pub fn header_values(&self, name: &str) -> Result<Vec<Vec<u8>>> {
-        let h = self.handle;
-        get_multi(|p, l, c, e, n| unsafe {
-            sys::fastly_http_req::header_values_get(h, name.as_ptr(), name.len(), p, l, c, e, n)
-        })
+        headers::REQUEST.values(self.handle, name)
     }
 
     /// The first value of header `name`, or `None` if absent.
     pub fn header_value(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        let h = self.handle;
-        optional(get_bytes(|p, l, n| unsafe {
-            sys::fastly_http_req::header_value_get(h, name.as_ptr(), name.len(), p, l, n)
-        }))
+        headers::REQUEST.value(self.handle, name)
     }
 
     /// Replaces all values of header `name` with `values`.
     pub fn set_header_values<V: AsRef<[u8]>>(&mut self, name: &str, values: &[V]) -> Result<()> {
-        let list = nul_terminated(values);
-        Status::check(unsafe {
-            sys::fastly_http_req::header_values_set(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                list.as_ptr(),
-                list.len(),
-            )
-        })
+        headers::REQUEST.set_values(self.handle, name, values)
     }
 
     /// Sets header `name` to the single value `value`.
     pub fn insert_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
-        let v = value.as_ref();
-        Status::check(unsafe {
-            sys::fastly_http_req::header_insert(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                v.as_ptr(),
-                v.len(),
-            )
-        })
+        headers::REQUEST.insert(self.handle, name, value.as_ref())
     }
 
     /// Adds `value` to header `name`, keeping the existing values.
     pub fn append_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
-        let v = value.as_ref();
-        Status::check(unsafe {
-            sys::fastly_http_req::header_append(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                v.as_ptr(),
-                v.len(),
-            )
-        })
+        headers::REQUEST.append(self.handle, name, value.as_ref())
     }
 
     /// Removes header `name`; returns false if it was absent.
     pub fn remove_header(&mut self, name: &str) -> Result<bool> {
-        let r = Status::check(unsafe {
-            sys::fastly_http_req::header_remove(self.handle, name.as_ptr(), name.len())
-        });
-        Ok(optional(r)?.is_some())
+        headers::REQUEST.remove(self.handle, name)
     }
 
     /// The client's IP address (only meaningful on the downstream request).
@@ -234,89 +189,47 @@ impl Response {
 
     /// The HTTP version.
     pub fn version(&self) -> Result<HttpVersion> {
-        let mut v: u32 = 0;
-        Status::check(unsafe { sys::fastly_http_resp::version_get(self.handle, &mut v) })?;
-        Ok(HttpVersion(v))
+        headers::RESPONSE.version(self.handle)
     }
 
     /// Sets the HTTP version.
     pub fn set_version(&mut self, version: HttpVersion) -> Result<()> {
-        Status::check(unsafe { sys::fastly_http_resp::version_set(self.handle, version.0) })
+        headers::RESPONSE.set_version(self.handle, version)
     }
 
     /// All header names, each once.
     pub fn header_names(&self) -> Result<Vec<String>> {
-        let h = self.handle;
-        let items = get_multi(|p, l, c, e, n| unsafe {
-            sys::fastly_http_resp::header_names_get(h, p, l, c, e, n)
-        })?;
-        Ok(names_to_strings(items))
+        headers::RESPONSE.names(self.handle)
     }
 
     /// All values of header `name`, in order (empty if absent).
     pub fn header_values(&self, name: &str) -> Result<Vec<Vec<u8>>> {
-        let h = self.handle;
-        get_multi(|p, l, c, e, n| unsafe {
-            sys::fastly_http_resp::header_values_get(h, name.as_ptr(), name.len(), p, l, c, e, n)
-        })
+        headers::RESPONSE.values(self.handle, name)
     }
 
     /// The first value of header `name`, or `None` if absent.
     pub fn header_value(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        let h = self.handle;
-        optional(get_bytes(|p, l, n| unsafe {
-            sys::fastly_http_resp::header_value_get(h, name.as_ptr(), name.len(), p, l, n)
-        }))
+        headers::RESPONSE.value(self.handle, name)
     }
 
     /// Replaces all values of header `name` with `values`.
     pub fn set_header_values<V: AsRef<[u8]>>(&mut self, name: &str, values: &[V]) -> Result<()> {
-        let list = nul_terminated(values);
-        Status::check(unsafe {
-            sys::fastly_http_resp::header_values_set(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                list.as_ptr(),
-                list.len(),
-            )
-        })
+        headers::RESPONSE.set_values(self.handle, name, values)
     }
 
     /// Sets header `name` to the single value `value`.
     pub fn insert_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
-        let v = value.as_ref();
-        Status::check(unsafe {
-            sys::fastly_http_resp::header_insert(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                v.as_ptr(),
-                v.len(),
-            )
-        })
+        headers::RESPONSE.insert(self.handle, name, value.as_ref())
     }
 
     /// Adds `value` to header `name`, keeping the existing values.
     pub fn append_header(&mut self, name: &str, value: impl AsRef<[u8]>) -> Result<()> {
-        let v = value.as_ref();
-        Status::check(unsafe {
-            sys::fastly_http_resp::header_append(
-                self.handle,
-                name.as_ptr(),
-                name.len(),
-                v.as_ptr(),
-                v.len(),
-            )
-        })
+        headers::RESPONSE.append(self.handle, name, value.as_ref())
     }
 
     /// Removes header `name`; returns false if it was absent.
     pub fn remove_header(&mut self, name: &str) -> Result<bool> {
-        let r = Status::check(unsafe {
-            sys::fastly_http_resp::header_remove(self.handle, name.as_ptr(), name.len())
-        });
-        Ok(optional(r)?.is_some())
+        headers::RESPONSE.remove(self.handle, name)
     }
 
     /// Sends the response downstream with the whole of `body` (non-streaming).

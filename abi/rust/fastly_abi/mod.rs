@@ -40,6 +40,7 @@ mod body;
 pub mod cache;
 pub mod crypto;
 pub mod geo;
+mod headers;
 mod http;
 mod kv;
 mod log;
