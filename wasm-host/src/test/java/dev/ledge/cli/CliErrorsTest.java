@@ -65,6 +65,9 @@ class CliErrorsTest {
         Result lane = ledge("serve", wasm.toString(), "--heavy-turns", "0");
         assertEquals(2, lane.code());
         assertTrue(lane.err().contains("--heavy-after-ms and --heavy-turns must be positive"), lane.err());
+        Result budget = ledge("run", "--guest-memory-budget-mib", "0", wasm.toString());
+        assertEquals(2, budget.code());
+        assertTrue(budget.err().contains("--guest-memory-budget-mib must be positive"), budget.err());
     }
 
     @Test
