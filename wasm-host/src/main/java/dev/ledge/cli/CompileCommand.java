@@ -18,11 +18,19 @@ final class CompileCommand implements Callable<Integer> {
             description = "Where compiled guest code is kept (default: $LEDGE_CACHE_DIR or ~/.cache/ledge/compiled).")
     Path dir;
 
+    @Option(names = "--require-compiled",
+            description = "Fail if any function would run in Chicory's interpreter instead of as JVM bytecode "
+                    + "(a function too large for one JVM method that could not be split).")
+    boolean requireCompiled;
+
     @Parameters(paramLabel = "MODULE.wasm|DIR", arity = "1..*", description = "Modules to compile; a directory means every .wasm in it.")
     List<Path> modules;
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (requireCompiled) {
+            System.setProperty(CompiledModule.REQUIRE_COMPILED, "true");
+        }
         CompileCache cache = new CompileCache(dir != null ? dir : CompileCache.defaultDir());
         List<Path> all = new java.util.ArrayList<>();
         for (Path m : modules) {

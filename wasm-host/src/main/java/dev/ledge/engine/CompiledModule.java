@@ -13,11 +13,14 @@ import java.util.logging.Logger;
 
 /**
  * A parsed, validated module together with the machine factory Chicory compiled for it: JVM
- * bytecode for every function, and the interpreter for functions too large for one JVM method.
+ * bytecode for every function. Functions too large for one JVM method are split first
+ * ({@link Outlining}); one that cannot be split would run in Chicory's interpreter.
  * Compiled once; the factory is shared by every instance.
  */
 public final class CompiledModule {
     private static final Logger LOG = Logger.getLogger("ledge.engine");
+    /** System property: when {@code true}, a function that would fall back to the interpreter fails the compile. */
+    public static final String REQUIRE_COMPILED = "ledge.compile.requireCompiled";
 
     private final String name;
     private final String sha256;
@@ -47,14 +50,19 @@ public final class CompiledModule {
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
         String digest = sha256(bytes);
-        // Bytes with compiled code in the cache were validated when that code was made (the entry is
-        // keyed by their digest), so they are parsed without validating them again.
-        boolean known = cache != null && cache.contains(chicoryDigest(bytes));
-        WasmModule module = ModuleLoader.parse(name, bytes, !known);
+        Outlining.Prepared prepared = Outlining.prepare(name, bytes, cache);
+        byte[] code = prepared.code();
+        WasmModule module = prepared.module();
         long t0 = System.nanoTime();
+        boolean known = module != null || (cache != null && cache.contains(chicoryDigest(code)));
+        if (module == null) {
+            // Bytes with compiled code in the cache were validated when that code was made (the entry
+            // is keyed by their digest), so they are parsed without validating them again.
+            module = ModuleLoader.parse(name, code, !known);
+        }
         boolean cached = cache != null && cache.get(module.digest()) != null;
-        if (known && !cached) {
-            module = ModuleLoader.parse(name, bytes, true); // the entry was unusable: validate after all
+        if (known && !cached && !prepared.validated()) {
+            module = ModuleLoader.parse(name, code, true); // the entry was unusable: validate after all
         }
         Function<Instance, Machine> factory;
         try {
@@ -73,7 +81,8 @@ public final class CompiledModule {
                 throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e2, e2);
             }
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        prepared.remember(cache);
+        long ms = (System.nanoTime() - t0) / 1_000_000 + prepared.millis();
         boolean hit = cached;
         WasmModule parsed = module;
         LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(parsed) + " functions in " + ms + " ms");
@@ -82,7 +91,7 @@ public final class CompiledModule {
 
     private static Function<Instance, Machine> build(WasmModule module, CompileCache cache) {
         MachineFactoryCompiler.Builder b = MachineFactoryCompiler.builder(module)
-                .withInterpreterFallback(InterpreterFallback.WARN);
+                .withInterpreterFallback(Boolean.getBoolean(REQUIRE_COMPILED) ? InterpreterFallback.FAIL : InterpreterFallback.WARN);
         if (cache != null) {
             b.withCache(cache);
         }
