@@ -49,8 +49,20 @@ public final class CompiledModule {
      * holds an intact entry, or compiles and stores it. A null cache compiles every time.
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
-        String digest = sha256(bytes);
         Outlining.Prepared prepared = Outlining.prepare(name, bytes, cache);
+        try {
+            return compile(name, bytes, cache, prepared);
+        } catch (ModuleRejectedException e) {
+            if (prepared.code() == bytes) {
+                throw e;
+            }
+            LOG.warning(name + ": its split form could not be compiled (" + e.getMessage() + "); compiling it as it is");
+            return compile(name, bytes, cache, Outlining.Prepared.unchanged(bytes));
+        }
+    }
+
+    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, Outlining.Prepared prepared) {
+        String digest = sha256(bytes);
         byte[] code = prepared.code();
         WasmModule module = prepared.module();
         long t0 = System.nanoTime();

@@ -22,6 +22,10 @@ final class Outlining {
 
     /** The code to compile, its parsed form if already parsed, and what to store once it compiled. */
     record Prepared(byte[] code, WasmModule module, boolean validated, long millis, String storeKey) {
+        static Prepared unchanged(byte[] bytes) {
+            return new Prepared(bytes, null, false, 0, null);
+        }
+
         void remember(CompileCache cache) {
             if (storeKey != null && cache != null) {
                 cache.putIfAbsent(storeKey, code);

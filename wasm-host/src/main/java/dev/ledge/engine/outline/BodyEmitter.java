@@ -21,6 +21,8 @@ final class BodyEmitter {
     private final List<ValType> extraLocals = new ArrayList<>();
     private final Map<ValType, List<Integer>> pools = new HashMap<>();
     private int codeLocal = -1;
+    /** In the original function, the function's own label; branches to it are written as {@code return}. */
+    private Item.Construct returnLabel;
 
     private BodyEmitter(byte[] module, TypeRegistry types, Map<Integer, Integer> localMap, int firstExtra) {
         this.module = module;
@@ -39,6 +41,7 @@ final class BodyEmitter {
         }
         BodyEmitter e = new BodyEmitter(module, types, identity, all);
         e.labels.add(root);
+        e.returnLabel = root;
         e.items(root.body);
         e.out.u8(0x0b);
         List<ValType> locals = new ArrayList<>(declaredLocals);
@@ -146,8 +149,10 @@ final class BodyEmitter {
                 out.u8(op.opcodeByte).u32(local(op.local));
                 break;
             case Item.Op.BR:
+                branch(op.targets[0]);
+                break;
             case Item.Op.BR_IF:
-                out.u8(op.kind == Item.Op.BR ? 0x0c : 0x0d).u32(depth(op.targets[0]));
+                out.u8(0x0d).u32(depth(op.targets[0]));
                 break;
             default:
                 out.u8(0x0e).u32(op.targets.length - 1);
@@ -210,10 +215,23 @@ final class BodyEmitter {
             for (int s : slots[x]) {
                 localGet(s);
             }
-            out.u8(0x0c).u32(depth(o.exits.get(x)));
+            branch(o.exits.get(x));
         }
         out.u8(0x0b);
         pop();
+    }
+
+    /**
+     * An unconditional branch. To the function's own label it is written as {@code return} (the
+     * same thing): Chicory's compiler does not handle a {@code br} to the function label, which
+     * compilers never emit.
+     */
+    private void branch(Item.Construct target) {
+        if (target == returnLabel) {
+            out.u8(0x0f);
+        } else {
+            out.u8(0x0c).u32(depth(target));
+        }
     }
 
     private int depth(Item.Construct target) {

@@ -32,11 +32,25 @@ public final class FunctionOutliner {
     }
 
     /**
-     * Splits every defined function whose code is larger than {@code limit} bytes into pieces of at
-     * most about that size. {@code module} is {@code bytes} parsed (validation not needed). A function
-     * the outliner cannot handle is left as it was and named in {@link Result#skipped()}.
+     * Largest function (in bytes of Wasm code) that certainly compiles to one JVM method: Chicory
+     * emits about 1.3 bytes of bytecode per byte of Wasm, and a method holds 64 KiB.
      */
+    public static final int JVM_METHOD_LIMIT = 40_000;
+
+    /** {@link #outline(byte[], WasmModule, int, int)} with the JVM method limit as the hard limit. */
     public static Result outline(byte[] bytes, WasmModule module, int limit) {
+        return outline(bytes, module, limit, Math.max(limit, JVM_METHOD_LIMIT));
+    }
+
+    /**
+     * Splits every defined function whose code is larger than {@code limit} bytes into pieces of at
+     * most about that size. Where that cannot be done (a switch with hundreds of cases keeps its
+     * dispatch in one piece), the function is split as far as it goes and then, if still larger than
+     * {@code hardLimit}, into pieces of up to {@code hardLimit}. {@code module} is {@code bytes} parsed
+     * (validation not needed). A function the outliner cannot handle is left as it was and named in
+     * {@link Result#skipped()}.
+     */
+    public static Result outline(byte[] bytes, WasmModule module, int limit, int hardLimit) {
         int imported = module.importSection().count(ExternalType.FUNCTION);
         int defined = module.codeSection().functionBodyCount();
         TypeRegistry types = new TypeRegistry(module.typeSection().typeCount());
@@ -60,8 +74,9 @@ public final class FunctionOutliner {
             List<Outlined> pieces = new ArrayList<>();
             try {
                 Item.Construct root = BodyReader.read(bytes, body, type, module.typeSection(), effects);
-                Planner planner = new Planner(locals, limit, next, pieces);
-                if (!planner.shrink(root)) {
+                Planner planner = new Planner(locals, next, pieces);
+                boolean fits = planner.shrink(root, limit) || planner.shrink(root, hardLimit);
+                if (!fits || pieces.isEmpty()) {
                     skipped.add("function " + (imported + f) + " (" + size + " bytes): no region left to move out");
                     continue;
                 }

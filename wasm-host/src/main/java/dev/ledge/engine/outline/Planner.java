@@ -17,8 +17,8 @@ final class Planner {
     static final int MAX_CAPTURED = 96;
 
     private final List<ValType> localTypes;
-    private final int limit;
-    private final int minRegion;
+    private int limit;
+    private int minRegion;
     private final List<Outlined> made;
     private int nextIndex;
 
@@ -30,10 +30,8 @@ final class Planner {
     private List<Item.Construct> bestPath;
     private List<Item.Construct> bestExits;
 
-    Planner(List<ValType> localTypes, int limit, int firstIndex, List<Outlined> made) {
+    Planner(List<ValType> localTypes, int firstIndex, List<Outlined> made) {
         this.localTypes = localTypes;
-        this.limit = limit;
-        this.minRegion = Math.min(64, limit / 4);
         this.nextIndex = firstIndex;
         this.made = made;
     }
@@ -42,8 +40,13 @@ final class Planner {
         return nextIndex;
     }
 
-    /** Outlines regions of {@code root} until it fits the limit; false if no region qualifies before it does. */
-    boolean shrink(Item.Construct root) {
+    /**
+     * Outlines regions of at most {@code limit} bytes from {@code root} until it fits {@code limit}
+     * too; false if no region qualifies before it does (what was outlined so far stays outlined).
+     */
+    boolean shrink(Item.Construct root, int limit) {
+        this.limit = limit;
+        this.minRegion = Math.min(64, limit / 4);
         for (int rounds = 0; root.size() > limit; rounds++) {
             if (rounds > 100_000) {
                 return false;

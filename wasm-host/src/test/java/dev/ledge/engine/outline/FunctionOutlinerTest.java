@@ -24,7 +24,7 @@ class FunctionOutlinerTest {
     @Test
     void splitsTheLargeFunctionIntoPiecesThatFitAndValidate() {
         WasmModule original = Parser.parse(VM);
-        FunctionOutliner.Result r = FunctionOutliner.outline(VM, original, LIMIT);
+        FunctionOutliner.Result r = FunctionOutliner.outline(VM, original, LIMIT, LIMIT);
         assertTrue(bodySize(original, 1) > 4 * LIMIT, "fixture too small: " + bodySize(original, 1));
         assertEquals(1, r.functionsSplit());
         assertTrue(r.functionsAdded() >= 4, "added " + r.functionsAdded());
@@ -49,7 +49,7 @@ class FunctionOutlinerTest {
     @Test
     void theSplitModuleComputesWhatTheOriginalDoes() {
         WasmModule original = Parser.parse(VM);
-        WasmModule split = Parser.parse(FunctionOutliner.outline(VM, original, LIMIT).bytes());
+        WasmModule split = Parser.parse(FunctionOutliner.outline(VM, original, LIMIT, LIMIT).bytes());
         Instance reference = Instance.builder(original).build();
         Instance interpreted = Instance.builder(split).build();
         Instance compiled = Instance.builder(split).withMachineFactory(
@@ -79,7 +79,7 @@ class FunctionOutlinerTest {
         }
         s.append(" (local.get 0)))\n");
         byte[] flat = Wat.compileText("outline_flat", s.toString());
-        FunctionOutliner.Result r = FunctionOutliner.outline(flat, Parser.parse(flat), 500);
+        FunctionOutliner.Result r = FunctionOutliner.outline(flat, Parser.parse(flat), 500, 500);
         assertFalse(r.changed());
         assertArrayEquals(flat, r.bytes());
         assertEquals(1, r.skipped().size());
