@@ -4,11 +4,12 @@ import java.net.URI;
 
 /**
  * Where a guest's requests to a named backend go, and how: scheme, host and port from the
- * backend's URL (plus an optional path prefix), the Host header override, TLS settings and the
- * three timeouts Fastly defines (connect, first byte, between bytes).
+ * backend's URL (plus an optional path prefix), the Host header override, TLS settings (trusted CA,
+ * client certificate for mutual TLS, version range) and the three timeouts Fastly defines
+ * (connect, first byte, between bytes).
  */
 public record Backend(String name, URI url, String overrideHost, String certHost, String sniHost, boolean useSni,
-                      String caCertPem, int connectTimeoutMs, int firstByteTimeoutMs, int betweenBytesTimeoutMs,
+                      String caCertPem, ClientCertificate clientCert, int connectTimeoutMs, int firstByteTimeoutMs, int betweenBytesTimeoutMs,
                       Integer sslMinVersion, Integer sslMaxVersion, boolean dynamic) {
 
     /** Fastly's defaults, used when a backend does not set its own. */
