@@ -80,7 +80,7 @@ public final class ClientCertificate {
             int n = out.size() + 1;
             byte[] der;
             try {
-                der = Base64.getMimeDecoder().decode(m.group(2).trim());
+                der = Base64.getDecoder().decode(m.group(2).replaceAll("\\s+", ""));
             } catch (IllegalArgumentException e) {
                 throw new Invalid("client certificate " + n + " is not valid base64: " + e.getMessage());
             }
@@ -120,7 +120,13 @@ public final class ClientCertificate {
                     .setKeyValue(Buffer.buffer(keyPem)).getKeyManagerFactory(null);
             manager = firstX509(factory.getKeyManagers());
         } catch (Exception e) {
-            throw new Invalid("the client key cannot be read: " + describe(e));
+            String why = describe(e);
+            if (why.contains("does not match")) {
+                // the key store refuses a key whose algorithm differs from the certificate's
+                throw new Invalid("the client key does not match the certificate (a " + leaf.getPublicKey().getAlgorithm()
+                        + " certificate): " + why);
+            }
+            throw new Invalid("the client key cannot be read: " + why);
         }
         String[] aliases = manager == null ? null : manager.getClientAliases(leaf.getPublicKey().getAlgorithm(), null);
         PrivateKey key = aliases == null || aliases.length == 0 ? null : manager.getPrivateKey(aliases[0]);
