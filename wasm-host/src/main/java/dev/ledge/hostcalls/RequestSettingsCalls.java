@@ -115,8 +115,8 @@ final class RequestSettingsCalls {
         dev.ledge.backend.TlsVersions.checkRange(sslMin, sslMax);
         Backend b = new Backend(name, url,
                 (mask & HOST_OVERRIDE) != 0 ? text(m, cfg, "host_override") : null,
-                (mask & CERT_HOSTNAME) != 0 ? text(m, cfg + 28, "cert_hostname") : null,
-                (mask & SNI_HOSTNAME) != 0 ? text(m, cfg + 52, "sni_hostname") : null,
+                (mask & CERT_HOSTNAME) != 0 ? Backend.tlsHostName(text(m, cfg + 28, "cert_hostname")) : null,
+                (mask & SNI_HOSTNAME) != 0 ? Backend.tlsHostName(text(m, cfg + 52, "sni_hostname")) : null,
                 true,
                 (mask & CA_CERT) != 0 ? text(m, cfg + 36, "ca_cert") : null,
                 (mask & CLIENT_CERT) != 0 ? clientCertificate(s, cfg) : null,
