@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class BackendClientCertTest {
     static Vertx vertx;
     static TestServer server;
     static int port;
+    /** An origin that speaks only TLS 1.2, where the client certificate is asked for within the handshake. */
+    static int tls12Port;
     static TestPki pki;
     static TestPki.Issued rsaClient;
     static TestPki.Issued ecClient;
@@ -52,14 +55,8 @@ class BackendClientCertTest {
         rsaClient = pki.client("edge-rsa", "RSA");
         ecClient = pki.client("edge-ec", "EC");
         rogueClient = rogue.client("intruder", "RSA");
-        HttpServer origin = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(serverCert.certPem()))
-                                .setKeyValue(Buffer.buffer(serverCert.pkcs8Pem())))
-                        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pki.ca().certPem())))
-                        .setClientAuth(ClientAuth.REQUIRED))
-                .requestHandler(BackendClientCertTest::echoSubject)
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
-        port = origin.actualPort();
+        port = origin(serverCert, Set.of("TLSv1.2", "TLSv1.3"));
+        tls12Port = origin(serverCert, Set.of("TLSv1.2"));
         Map<String, String> secrets = Map.ofEntries(
                 Map.entry("ca", pki.ca().certPem()),
                 Map.entry("rsa-cert", rsaClient.certPem()),
@@ -83,16 +80,30 @@ class BackendClientCertTest {
         }
         toml.append("]\n");
         String url = "https://localhost:" + port;
-        toml.append("[local_server.backends.files]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\n")
+        // connect_timeout_ms: 20 s, as the guest's dynamic backends: handshakes on a loaded machine
+        toml.append("[local_server.backends.files]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\nconnect_timeout_ms = 20000\n")
                 .append("client_certificate = { certificate_file = \"ec-cert.pem\", key_file = \"ec-key-sec1.pem\" }\n");
-        toml.append("[local_server.backends.inline]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\n")
+        toml.append("[local_server.backends.inline]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\nconnect_timeout_ms = 20000\n")
                 .append("[local_server.backends.inline.client_certificate]\ncertificate = \"\"\"\n").append(rsaClient.certPem())
                 .append("\"\"\"\nkey = \"\"\"\n").append(rsaClient.traditionalPem()).append("\"\"\"\n");
-        toml.append("[local_server.backends.nocert]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\n");
-        toml.append("[local_server.backends.rogue]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\n")
+        toml.append("[local_server.backends.nocert]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\nconnect_timeout_ms = 20000\n");
+        toml.append("[local_server.backends.rogue]\nurl = \"").append(url).append("\"\nca_certificate = \"ca.pem\"\nconnect_timeout_ms = 20000\n")
                 .append("client_certificate = { certificate_file = \"rogue-cert.pem\", key_file = \"rogue-key.pem\" }\n");
         Path file = Files.writeString(dir.resolve("fastly.toml"), toml);
         server = new TestServer(PrelinkedModule.load("client_cert", Wat.compile("client_cert")), 4, FastlyToml.load(file));
+    }
+
+    /** Starts an origin that requires a client certificate from the test CA, speaking {@code protocols}. */
+    private static int origin(TestPki.Issued serverCert, Set<String> protocols) throws Exception {
+        HttpServer origin = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(serverCert.certPem()))
+                                .setKeyValue(Buffer.buffer(serverCert.pkcs8Pem())))
+                        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pki.ca().certPem())))
+                        .setEnabledSecureTransportProtocols(protocols)
+                        .setClientAuth(ClientAuth.REQUIRED))
+                .requestHandler(BackendClientCertTest::echoSubject)
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        return origin.actualPort();
     }
 
     /** The origin: answers with the subject of the client certificate the handshake verified. */
@@ -115,7 +126,11 @@ class BackendClientCertTest {
 
     /** Registers a dynamic backend with client certificate secret {@code cert} and key secret {@code key} (both may be null). */
     private static String dynamic(String cert, String key, String badHandle) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/")).header("x-target", "localhost:" + port).header("x-ca", "ca");
+        return dynamic(port, cert, key, badHandle);
+    }
+
+    private static String dynamic(int originPort, String cert, String key, String badHandle) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/")).header("x-target", "localhost:" + originPort).header("x-ca", "ca");
         if (cert != null) {
             b.header("x-cert", cert);
         }
@@ -148,6 +163,13 @@ class BackendClientCertTest {
     @Test
     void withoutACertificateTheHandshakeFailsWithASendError() {
         assertEquals("failed:001:023:042", dynamic(null, null, null), "tls_alert_received, alert bad_certificate");
+    }
+
+    @Test
+    void overTls12TheCertificateIsAskedForWithinTheHandshake() {
+        assertEquals("ok:200:CN=edge-ec", dynamic(tls12Port, "ec-cert", "ec-key-sec1", null), server.guestLines::toString);
+        assertEquals("failed:001:023:042", dynamic(tls12Port, null, null, null), "tls_alert_received, alert bad_certificate");
+        assertEquals("failed:001:023:042", dynamic(tls12Port, "rogue-cert", "rogue-key", null), "tls_alert_received, alert bad_certificate");
     }
 
     @Test
