@@ -119,7 +119,7 @@ final class RequestSettingsCalls {
                 (mask & SNI_HOSTNAME) != 0 ? Backend.tlsHostName(text(m, cfg + 52, "sni_hostname")) : null,
                 true,
                 (mask & CA_CERT) != 0 ? text(m, cfg + 36, "ca_cert") : null,
-                (mask & CLIENT_CERT) != 0 ? clientCertificate(s, cfg) : null,
+                (mask & CLIENT_CERT) != 0 ? clientCertificate(s, cfg, name) : null,
                 (mask & CONNECT_TIMEOUT) != 0 ? timeout(m, cfg + 8, "connect_timeout_ms") : Backend.DEFAULT_CONNECT_MS,
                 (mask & FIRST_BYTE_TIMEOUT) != 0 ? timeout(m, cfg + 12, "first_byte_timeout_ms") : Backend.DEFAULT_FIRST_BYTE_MS,
                 (mask & BETWEEN_BYTES_TIMEOUT) != 0 ? timeout(m, cfg + 16, "between_bytes_timeout_ms") : Backend.DEFAULT_BETWEEN_BYTES_MS,
@@ -135,7 +135,7 @@ final class RequestSettingsCalls {
      * the key as the plaintext of the secret handle at client_key (@68). An invalid handle is badf,
      * a bad certificate or key, or a key of another certificate, inval.
      */
-    private static ClientCertificate clientCertificate(Session s, int cfg) {
+    private static ClientCertificate clientCertificate(Session s, int cfg, String name) {
         GuestMemory m = s.memory();
         String cert = text(m, cfg + 60, "client_certificate");
         int handle = m.readU32(cfg + 68, "client_key");
@@ -143,13 +143,19 @@ final class RequestSettingsCalls {
         try {
             key = s.handles().get(handle, Secret.class);
         } catch (AbiError e) {
-            throw AbiError.badf("client_key: " + e.getMessage() + " (it must be a secret handle holding the PEM private key)");
+            throw refused(s, name, AbiError.badf("client_key: " + e.getMessage() + " (it must be a secret handle holding the PEM private key)"));
         }
         try {
             return ClientCertificate.parse(cert, new String(key.plaintext(), StandardCharsets.UTF_8));
         } catch (ClientCertificate.Invalid e) {
-            throw AbiError.inval(e.getMessage());
+            throw refused(s, name, AbiError.inval(e.getMessage()));
         }
+    }
+
+    /** Logs why backend {@code name}'s client certificate was refused (SDKs rarely pass the reason on) and returns {@code e}. */
+    private static AbiError refused(Session s, String name, AbiError e) {
+        s.log().line(s.id(), "ledge", "dynamic backend " + name + ": client certificate refused: " + e.getMessage());
+        return e;
     }
 
     private static String text(GuestMemory m, int at, String what) {

@@ -187,6 +187,26 @@ class BackendClientCertTest {
         assertEquals("register:002", dynamic("rsa-cert", "two-keys", null));
     }
 
+    /** The guest log line that says why the client certificate of the last request was refused. */
+    private static String refusal() {
+        return server.guestLines.stream().filter(l -> l.contains("client certificate refused")).reduce((a, b) -> b).orElse("(none)");
+    }
+
+    @Test
+    void theReasonForARefusalIsLogged() {
+        dynamic("rsa-cert", "rogue-key", null);
+        assertTrue(refusal().endsWith("ledge: dynamic backend d: client certificate refused: "
+                + "the client key does not match the certificate (it is the key of another certificate)"), refusal());
+        dynamic("garbage", "rsa-key", null);
+        assertTrue(refusal().endsWith("refused: the client certificate has no -----BEGIN CERTIFICATE----- block"), refusal());
+        dynamic("rsa-cert", null, "store");
+        assertTrue(refusal().contains("refused: client_key: handle ") && refusal().contains("is a secret store, not a secret"), refusal());
+        for (String key : new String[] {rsaClient.pkcs8Pem(), rogueClient.pkcs8Pem()}) {
+            String inside = key.split("\n")[2];
+            assertTrue(server.guestLines.stream().noneMatch(l -> l.contains(inside)), "no key text in the log");
+        }
+    }
+
     @Test
     void aKeyThatDoesNotMatchTheCertificateIsInval() {
         assertEquals("register:002", dynamic("rsa-cert", "rogue-key", null), "another RSA key");
