@@ -166,9 +166,12 @@ class MtlsProxySampleTest {
     @ParameterizedTest
     @ValueSource(strings = {"rust", "go", "js"})
     void aKeyOfAnotherCertificateIsRefusedByTheHost(String lang) {
-        HttpResponse<String> r = get(server(lang, "mismatch", rsa.certPem(), rogue.pkcs8Pem()), "/");
+        TestServer s = server(lang, "mismatch", rsa.certPem(), rogue.pkcs8Pem());
+        HttpResponse<String> r = get(s, "/");
         assertEquals(500, r.statusCode(), r.body());
         assertInval(lang, r.body());
+        assertTrue(s.guestLines.stream().anyMatch(l -> l.endsWith("ledge: dynamic backend partner: client certificate refused: "
+                + "the client key does not match the certificate (it is the key of another certificate)")), s.guestLines::toString);
     }
 
     @ParameterizedTest
