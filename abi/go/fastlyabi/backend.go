@@ -61,6 +61,15 @@ type DynamicBackendOptions struct {
 	UseSSL bool
 	// SNIHostname is sent as the TLS server name.
 	SNIHostname string
+	// CACertificate (PEM) is trusted for the backend's certificate instead of the defaults.
+	CACertificate string
+	// ClientCertificate (PEM, chain allowed, the client's own first) is presented when the
+	// backend asks for one (mutual TLS), with the PEM private key held by ClientKey. The host
+	// checks both at registration: StatusInval for bad PEM or a key of another certificate,
+	// StatusBadf when ClientKey is not an open secret.
+	ClientCertificate string
+	// ClientKey is the secret holding ClientCertificate's private key.
+	ClientKey Secret
 	// ConnectTimeoutMs bounds connecting, in milliseconds.
 	ConnectTimeoutMs uint32
 	// FirstByteTimeoutMs bounds the wait for the first response byte, in milliseconds.
@@ -76,7 +85,9 @@ const (
 	optFirstByteTimeout    uint32 = 8
 	optBetweenBytesTimeout uint32 = 16
 	optUseSSL              uint32 = 32
+	optCACert              uint32 = 512
 	optSNIHostname         uint32 = 2048
+	optClientCert          uint32 = 8192
 )
 
 // DynamicBackendConfig is the dynamic_backend_config record (108 bytes). Pointer fields are
@@ -138,6 +149,15 @@ func RegisterDynamicBackend(name, target string, opts DynamicBackendOptions) (Ba
 		mask |= optSNIHostname
 		cfg.SNIHostname, cfg.SNIHostnameLen = addr32(opts.SNIHostname), uint32(len(opts.SNIHostname))
 	}
+	if opts.CACertificate != "" {
+		mask |= optCACert
+		cfg.CACert, cfg.CACertLen = addr32(opts.CACertificate), uint32(len(opts.CACertificate))
+	}
+	if opts.ClientCertificate != "" {
+		mask |= optClientCert
+		cfg.ClientCertificate, cfg.ClientCertificateLen = addr32(opts.ClientCertificate), uint32(len(opts.ClientCertificate))
+		cfg.ClientKey = opts.ClientKey.handle
+	}
 	if opts.ConnectTimeoutMs != 0 {
 		mask |= optConnectTimeout
 		cfg.ConnectTimeoutMs = opts.ConnectTimeoutMs
@@ -157,6 +177,8 @@ func RegisterDynamicBackend(name, target string, opts DynamicBackendOptions) (Ba
 	runtime.KeepAlive(tp)
 	runtime.KeepAlive(opts.HostOverride)
 	runtime.KeepAlive(opts.SNIHostname)
+	runtime.KeepAlive(opts.CACertificate)
+	runtime.KeepAlive(opts.ClientCertificate)
 	if st != StatusOK {
 		return Backend{}, st
 	}

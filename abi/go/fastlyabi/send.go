@@ -22,6 +22,9 @@ const (
 	SendErrorConnectionTimeout SendErrorTag = 9
 	// SendErrorHTTPResponseTimeout means the backend sent no response in time.
 	SendErrorHTTPResponseTimeout SendErrorTag = 16
+	// SendErrorTLSAlertReceived means the backend ended the TLS handshake with an alert
+	// (see SendError.TLSAlert), e.g. because it refused the client certificate.
+	SendErrorTLSAlertReceived SendErrorTag = 23
 )
 
 var sendErrorTagNames = [...]string{
@@ -71,6 +74,15 @@ func (e *SendError) Error() string {
 	}
 	return e.Detail.Tag.String()
 }
+
+// TLSAlert is the TLS alert number the backend sent (42 bad_certificate, 116
+// certificate_required, ...) and whether the host filled it in.
+func (e *SendError) TLSAlert() (uint8, bool) {
+	return e.Detail.TLSAlertID, e.Detail.Mask&detailTLSAlertID != 0
+}
+
+// detailTLSAlertID is the send_error_detail_mask bit of tls_alert_id.
+const detailTLSAlertID uint32 = 8
 
 // Unwrap returns the status, so errors.Is(err, StatusError) works.
 func (e *SendError) Unwrap() error { return e.Status }

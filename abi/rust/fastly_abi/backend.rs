@@ -12,7 +12,11 @@ const OPT_CONNECT_TIMEOUT: u32 = 4;
 const OPT_FIRST_BYTE_TIMEOUT: u32 = 8;
 const OPT_BETWEEN_BYTES_TIMEOUT: u32 = 16;
 const OPT_USE_SSL: u32 = 32;
+const OPT_CA_CERT: u32 = 512;
 const OPT_SNI_HOSTNAME: u32 = 2048;
+const OPT_CLIENT_CERT: u32 = 8192;
+/// `send_error_detail_mask` bit of `tls_alert_id`.
+const DETAIL_TLS_ALERT_ID: u32 = 8;
 
 // ---------------------------------------------------------------------------------------------
 // Send errors
@@ -33,8 +37,12 @@ impl SendErrorTag {
     pub const CONNECTION_REFUSED: SendErrorTag = SendErrorTag(7);
     /// 9: connecting to the backend timed out.
     pub const CONNECTION_TIMEOUT: SendErrorTag = SendErrorTag(9);
+    /// 11: the backend's TLS certificate was not accepted.
+    pub const TLS_CERTIFICATE_ERROR: SendErrorTag = SendErrorTag(11);
     /// 16: the backend sent no response in time.
     pub const HTTP_RESPONSE_TIMEOUT: SendErrorTag = SendErrorTag(16);
+    /// 23: the backend ended the TLS handshake with an alert (see [`SendError::tls_alert`]).
+    pub const TLS_ALERT_RECEIVED: SendErrorTag = SendErrorTag(23);
 
     /// The witx name with spaces, e.g. `"connection refused"`, or `"unknown"`.
     pub fn description(self) -> &'static str {
@@ -83,6 +91,16 @@ impl SendError {
     /// Why the request failed, as the host classified it.
     pub fn tag(&self) -> SendErrorTag {
         SendErrorTag(self.detail.tag)
+    }
+
+    /// The TLS alert number the backend sent (e.g. 42 bad_certificate, 116 certificate_required),
+    /// when the host filled it in.
+    pub fn tls_alert(&self) -> Option<u8> {
+        if self.detail.mask & DETAIL_TLS_ALERT_ID != 0 {
+            Some(self.detail.tls_alert_id)
+        } else {
+            None
+        }
     }
 
     fn new(status: Status, detail: sys::SendErrorDetail) -> SendError {
@@ -306,6 +324,9 @@ pub struct DynamicBackend {
     mask: u32,
     host_override: String,
     sni_hostname: String,
+    ca_cert: String,
+    client_cert: String,
+    client_key: sys::Handle,
     connect_timeout_ms: u32,
     first_byte_timeout_ms: u32,
     between_bytes_timeout_ms: u32,
@@ -320,6 +341,9 @@ impl DynamicBackend {
             mask: 0,
             host_override: String::new(),
             sni_hostname: String::new(),
+            ca_cert: String::new(),
+            client_cert: String::new(),
+            client_key: 0,
             connect_timeout_ms: 0,
             first_byte_timeout_ms: 0,
             between_bytes_timeout_ms: 0,
@@ -343,6 +367,24 @@ impl DynamicBackend {
     pub fn sni_hostname(mut self, host: &str) -> DynamicBackend {
         self.sni_hostname = host.to_string();
         self.mask |= OPT_SNI_HOSTNAME;
+        self
+    }
+
+    /// Trusts the CA certificate(s) in `pem` for the backend's certificate instead of the defaults.
+    pub fn ca_certificate(mut self, pem: &str) -> DynamicBackend {
+        self.ca_cert = pem.to_string();
+        self.mask |= OPT_CA_CERT;
+        self
+    }
+
+    /// Presents a client certificate when the backend asks for one (mutual TLS): `certificate_pem`
+    /// is the certificate (chain allowed, the client's own first) and `key` the secret holding its
+    /// PEM private key. The host checks both when the backend is registered: `inval` for bad PEM or
+    /// a key of another certificate, `badf` when `key` is not an open secret.
+    pub fn client_certificate(mut self, certificate_pem: &str, key: &super::Secret) -> DynamicBackend {
+        self.client_cert = certificate_pem.to_string();
+        self.client_key = key.handle();
+        self.mask |= OPT_CLIENT_CERT;
         self
     }
 
@@ -374,6 +416,11 @@ impl DynamicBackend {
         cfg.host_override_len = self.host_override.len() as u32;
         cfg.sni_hostname = self.sni_hostname.as_ptr();
         cfg.sni_hostname_len = self.sni_hostname.len() as u32;
+        cfg.ca_cert = self.ca_cert.as_ptr();
+        cfg.ca_cert_len = self.ca_cert.len() as u32;
+        cfg.client_certificate = self.client_cert.as_ptr();
+        cfg.client_certificate_len = self.client_cert.len() as u32;
+        cfg.client_key = self.client_key;
         cfg.connect_timeout_ms = self.connect_timeout_ms;
         cfg.first_byte_timeout_ms = self.first_byte_timeout_ms;
         cfg.between_bytes_timeout_ms = self.between_bytes_timeout_ms;

@@ -53,9 +53,8 @@ final class BackendsConfig {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
             throw toml.error(where, "url", "must be an absolute http:// or https:// URL with a host, not '" + url + "'");
         }
-        if (b.has("client_certificate")) {
-            throw toml.error(where, "client_certificate", "client certificates for backends are not supported by Ledge yet");
-        }
+        ClientCertificate clientCert = b.has("client_certificate")
+                ? ClientCertificateConfig.read(toml, where, b.get("client_certificate")) : null;
         String ca = null;
         if (b.has("ca_certificate")) {
             String v = text(toml, where, b, "ca_certificate", true);
@@ -71,7 +70,7 @@ final class BackendsConfig {
             }
         }
         return new Backend(name, uri, text(toml, where, b, "override_host", false), text(toml, where, b, "cert_host", false),
-                null, bool(toml, where, b, "use_sni", true), ca,
+                null, bool(toml, where, b, "use_sni", true), ca, clientCert,
                 millis(toml, where, b, "connect_timeout_ms", Backend.DEFAULT_CONNECT_MS),
                 millis(toml, where, b, "first_byte_timeout_ms", Backend.DEFAULT_FIRST_BYTE_MS),
                 millis(toml, where, b, "between_bytes_timeout_ms", Backend.DEFAULT_BETWEEN_BYTES_MS),

@@ -19,15 +19,34 @@ public final class SendError extends RuntimeException {
     public static final int HTTP_PROTOCOL_ERROR = 19;
     public static final int HTTP_REQUEST_URI_INVALID = 21;
     public static final int INTERNAL_ERROR = 22;
+    public static final int TLS_ALERT_RECEIVED = 23;
     public static final int TLS_PROTOCOL_ERROR = 24;
+
+    /** TLS alert numbers (RFC 8446 section 6) by the names the JDK gives them in its messages. */
+    private static final java.util.Map<String, Integer> ALERTS = java.util.Map.ofEntries(
+            java.util.Map.entry("handshake_failure", 40), java.util.Map.entry("bad_certificate", 42),
+            java.util.Map.entry("unsupported_certificate", 43), java.util.Map.entry("certificate_revoked", 44),
+            java.util.Map.entry("certificate_expired", 45), java.util.Map.entry("certificate_unknown", 46),
+            java.util.Map.entry("illegal_parameter", 47), java.util.Map.entry("unknown_ca", 48),
+            java.util.Map.entry("access_denied", 49), java.util.Map.entry("decrypt_error", 51),
+            java.util.Map.entry("insufficient_security", 71), java.util.Map.entry("internal_error", 80),
+            java.util.Map.entry("unrecognized_name", 112), java.util.Map.entry("certificate_required", 116),
+            java.util.Map.entry("no_application_protocol", 120));
+    private static final java.util.regex.Pattern RECEIVED_ALERT = java.util.regex.Pattern.compile("Received fatal alert: (\\w+)");
 
     private final Status status;
     private final int detailTag;
+    private final int tlsAlertId;
 
     public SendError(Status status, int detailTag, String message) {
+        this(status, detailTag, -1, message);
+    }
+
+    private SendError(Status status, int detailTag, int tlsAlertId, String message) {
         super(message, null, false, false);
         this.status = status;
         this.detailTag = detailTag;
+        this.tlsAlertId = tlsAlertId;
     }
 
     public Status status() {
@@ -38,6 +57,11 @@ public final class SendError extends RuntimeException {
         return detailTag;
     }
 
+    /** The number of the TLS alert the backend sent (with tag tls_alert_received), or -1. */
+    public int tlsAlertId() {
+        return tlsAlertId;
+    }
+
     /** Classifies a failure of the HTTP client by the exceptions anywhere in its cause chain. */
     static SendError from(Throwable t, Backend b) {
         String what = "backend " + b.name() + " (" + b.host() + ":" + b.port() + "): ";
@@ -45,6 +69,16 @@ public final class SendError extends RuntimeException {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof javax.net.ssl.SSLException && isVersionMismatch(String.valueOf(c.getMessage()))) {
                 return new SendError(Status.ERROR, TLS_PROTOCOL_ERROR, what + "no TLS version both sides accept: " + c.getMessage());
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            java.util.regex.Matcher alert = c instanceof javax.net.ssl.SSLException
+                    ? RECEIVED_ALERT.matcher(String.valueOf(c.getMessage())) : null;
+            if (alert != null && alert.find() && ALERTS.containsKey(alert.group(1))) {
+                // the backend refused the handshake, e.g. bad_certificate / certificate_required when it
+                // wants a client certificate Ledge did not have or it does not trust
+                return new SendError(Status.ERROR, TLS_ALERT_RECEIVED, ALERTS.get(alert.group(1)),
+                        what + "the backend ended the TLS handshake with alert " + alert.group(1) + ": " + c.getMessage());
             }
         }
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -48,7 +48,7 @@ public final class Upstream implements AutoCloseable {
     private HttpClientAgent client(Backend b, boolean decompress) {
         Set<String> protocols = TlsVersions.enabled(b.sslMinVersion(), b.sslMaxVersion());
         String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()))
-                + "|" + protocols;
+                + "|" + protocols + "|" + (b.clientCert() == null ? "" : b.clientCert().fingerprint());
         return clients.computeIfAbsent(key, k -> {
             HttpClientOptions o = new HttpClientOptions();
             o.setKeepAlive(true);
@@ -59,6 +59,9 @@ public final class Upstream implements AutoCloseable {
             o.setEnabledSecureTransportProtocols(protocols);
             if (b.caCertPem() != null) {
                 o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(b.caCertPem())));
+            }
+            if (b.clientCert() != null) {
+                o.setKeyCertOptions(b.clientCert().keyCertOptions());
             }
             return vertx.createHttpClient(o, new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         });

@@ -2,18 +2,21 @@ package dev.ledge.hostcalls;
 
 import static dev.ledge.hostcalls.HostcallRegistry.i32s;
 
-import dev.ledge.abi.Status;
 import dev.ledge.backend.Backend;
 import dev.ledge.backend.Backends;
+import dev.ledge.backend.ClientCertificate;
 import dev.ledge.http.RequestHead;
 import dev.ledge.session.AbiError;
 import dev.ledge.session.GuestMemory;
 import dev.ledge.session.Session;
+import dev.ledge.stores.Secret;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code fastly_http_req} calls that configure how a request is sent: cache override, automatic
- * gzip decompression, framing headers mode, and registering dynamic backends.
+ * gzip decompression, framing headers mode, and registering dynamic backends (with their TLS
+ * settings, client certificate included).
  */
 final class RequestSettingsCalls {
     static final String M = "fastly_http_req";
@@ -87,9 +90,6 @@ final class RequestSettingsCalls {
         if ((mask & RESERVED) != 0 || (mask & ~ALL_OPTIONS) != 0) {
             throw AbiError.inval("backend_config_options " + Integer.toUnsignedString(mask) + " has reserved or unknown bits");
         }
-        if ((mask & CLIENT_CERT) != 0) {
-            throw new AbiError(Status.UNSUPPORTED, "client certificates for dynamic backends are not supported by Ledge yet");
-        }
         if (mask != 0) {
             m.check(cfg, 108, "dynamic_backend_config");
         }
@@ -115,10 +115,11 @@ final class RequestSettingsCalls {
         dev.ledge.backend.TlsVersions.checkRange(sslMin, sslMax);
         Backend b = new Backend(name, url,
                 (mask & HOST_OVERRIDE) != 0 ? text(m, cfg, "host_override") : null,
-                (mask & CERT_HOSTNAME) != 0 ? text(m, cfg + 28, "cert_hostname") : null,
-                (mask & SNI_HOSTNAME) != 0 ? text(m, cfg + 52, "sni_hostname") : null,
+                (mask & CERT_HOSTNAME) != 0 ? Backend.tlsHostName(text(m, cfg + 28, "cert_hostname")) : null,
+                (mask & SNI_HOSTNAME) != 0 ? Backend.tlsHostName(text(m, cfg + 52, "sni_hostname")) : null,
                 true,
                 (mask & CA_CERT) != 0 ? text(m, cfg + 36, "ca_cert") : null,
+                (mask & CLIENT_CERT) != 0 ? clientCertificate(s, cfg, name) : null,
                 (mask & CONNECT_TIMEOUT) != 0 ? timeout(m, cfg + 8, "connect_timeout_ms") : Backend.DEFAULT_CONNECT_MS,
                 (mask & FIRST_BYTE_TIMEOUT) != 0 ? timeout(m, cfg + 12, "first_byte_timeout_ms") : Backend.DEFAULT_FIRST_BYTE_MS,
                 (mask & BETWEEN_BYTES_TIMEOUT) != 0 ? timeout(m, cfg + 16, "between_bytes_timeout_ms") : Backend.DEFAULT_BETWEEN_BYTES_MS,
@@ -127,6 +128,34 @@ final class RequestSettingsCalls {
                 true);
         Backends.dynamic(s).put(name, b);
         return 0;
+    }
+
+    /**
+     * The client certificate of a dynamic backend: PEM text at client_certificate (@60/@64) and
+     * the key as the plaintext of the secret handle at client_key (@68). An invalid handle is badf,
+     * a bad certificate or key, or a key of another certificate, inval.
+     */
+    private static ClientCertificate clientCertificate(Session s, int cfg, String name) {
+        GuestMemory m = s.memory();
+        String cert = text(m, cfg + 60, "client_certificate");
+        int handle = m.readU32(cfg + 68, "client_key");
+        Secret key;
+        try {
+            key = s.handles().get(handle, Secret.class);
+        } catch (AbiError e) {
+            throw refused(s, name, AbiError.badf("client_key: " + e.getMessage() + " (it must be a secret handle holding the PEM private key)"));
+        }
+        try {
+            return ClientCertificate.parse(cert, new String(key.plaintext(), StandardCharsets.UTF_8));
+        } catch (ClientCertificate.Invalid e) {
+            throw refused(s, name, AbiError.inval(e.getMessage()));
+        }
+    }
+
+    /** Logs why backend {@code name}'s client certificate was refused (SDKs rarely pass the reason on) and returns {@code e}. */
+    private static AbiError refused(Session s, String name, AbiError e) {
+        s.log().line(s.id(), "ledge", "dynamic backend " + name + ": client certificate refused: " + e.getMessage());
+        return e;
     }
 
     private static String text(GuestMemory m, int at, String what) {

@@ -24,6 +24,8 @@ final class SendCalls {
     static final String M = "fastly_http_req";
     /** What the SDKs use as "no handle". */
     static final int INVALID_HANDLE = 0xFFFFFFFE;
+    /** send_error_detail_mask bit of tls_alert_id. */
+    private static final int TLS_ALERT_ID = 8;
 
     private SendCalls() {
     }
@@ -153,7 +155,12 @@ final class SendCalls {
     }
 
     private static int fail(Session s, GuestMemory m, int detailPtr, SendError e) {
+        boolean wantsAlert = detailPtr != -1 && (m.readU32(detailPtr + 4, "send_error_detail") & TLS_ALERT_ID) != 0;
         writeDetail(m, detailPtr, e.detailTag());
+        if (wantsAlert && e.tlsAlertId() >= 0) {
+            m.write(detailPtr + 12, new byte[] {(byte) e.tlsAlertId()}, "send_error_detail");
+            m.writeU32(detailPtr + 4, TLS_ALERT_ID, "send_error_detail");
+        }
         if (detailPtr < 0 || e.status() != Status.INVAL) {
             s.log().line(s.id(), "ledge", "backend request failed: " + e.getMessage());
         }
@@ -166,7 +173,7 @@ final class SendCalls {
         }
     }
 
-    /** Sets the detail's tag and clears its mask: Ledge fills none of the optional fields. */
+    /** Sets the detail's tag and clears its mask (fail then adds tls_alert_id when it has one). */
     private static void writeDetail(GuestMemory m, int detailPtr, int tag) {
         if (detailPtr != -1) {
             m.writeU32(detailPtr, tag, "send_error_detail");
