@@ -2,7 +2,8 @@
 # Builds the Rust guest samples: hello -> $OUT_DIR/rust-hello.wasm, echo -> $OUT_DIR/rust-echo.wasm,
 # features -> $OUT_DIR/rust-features.wasm, jwt_check -> $OUT_DIR/rust-jwt_check.wasm,
 # geo_pricing -> $OUT_DIR/rust-geo_pricing.wasm, jwt_gateway -> $OUT_DIR/rust-jwt_gateway.wasm,
-# ab_test -> $OUT_DIR/rust-ab_test.wasm, geo_headers -> $OUT_DIR/rust-geo_headers.wasm.
+# ab_test -> $OUT_DIR/rust-ab_test.wasm, geo_headers -> $OUT_DIR/rust-geo_headers.wasm,
+# websocket -> $OUT_DIR/rust-websocket.wasm.
 # Uses Debian's rustc (/usr/bin/rustc) with the wasm32-wasi std only: no Cargo, no crates.
 # The binding abi/rust/fastly_abi/ is pulled into each sample as a module (#[path] to its mod.rs).
 # A module is skipped when its output is newer than its sources, the binding and this script.
@@ -82,3 +83,4 @@ build geo_pricing
 build jwt_gateway
 build ab_test
 build geo_headers geo_pricing/src/flat_json.rs
+build websocket

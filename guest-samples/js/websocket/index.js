@@ -1,14 +1,16 @@
 /// <reference types="@fastly/js-compute" />
-// Ledge JS sample "websocket": WebSocket passthrough with the SDK's createWebsocketHandoff
-// (fastly:websocket, which calls fastly_http_req.redirect_to_websocket_proxy_v2).
+// Ledge JS sample "websocket", the twin of guest-samples/rust/websocket: WebSocket passthrough
+// with the SDK's createWebsocketHandoff (fastly:websocket).
 //
-//   /ws/...  -> the client's WebSocket upgrade is handed to backend "origin": the host opens the
-//               upgrade there and, once the origin answers 101, relays the frames both ways until
-//               either side closes. The origin's refusal (e.g. 403) reaches the client as sent;
-//               an unreachable origin is a 502 from the host.
-//               A request that is not a WebSocket upgrade cannot be handed off: the host answers
-//               the call with `inval`, the SDK throws, and the client gets 400
-//               "not a WebSocket upgrade: MESSAGE".
+//   /ws/...  -> the client's WebSocket upgrade is handed to backend "origin". The SDK makes the
+//               hostcall (fastly_http_req.redirect_to_websocket_proxy_v2 with the client request)
+//               when respondWith gets the hand-off Response, and then sends no response itself:
+//               the host opens the upgrade at the origin and, once it answers 101, relays the
+//               frames both ways until either side closes. The origin's refusal (e.g. 403)
+//               reaches the client as sent; an unreachable origin is a 502 from the host.
+//               A request that is no WebSocket upgrade is refused by the host (`inval`); the SDK
+//               then answers 500 on its own (the call happens after this handler has returned,
+//               so it cannot catch the error).
 //   anything else -> 404 "WebSockets live under /ws/\n".
 import { createWebsocketHandoff } from "fastly:websocket";
 
@@ -19,12 +21,5 @@ function handle(req) {
   if (!path.startsWith("/ws/")) {
     return new Response("WebSockets live under /ws/\n", { status: 404, headers: { "content-type": "text/plain" } });
   }
-  try {
-    return createWebsocketHandoff(req, "origin");
-  } catch (e) {
-    return new Response("not a WebSocket upgrade: " + e.message + "\n", {
-      status: 400,
-      headers: { "content-type": "text/plain" },
-    });
-  }
+  return createWebsocketHandoff(req, "origin");
 }

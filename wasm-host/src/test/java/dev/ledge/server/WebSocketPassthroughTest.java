@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ledge.config.FastlyToml;
 import dev.ledge.engine.PrelinkedModule;
 import dev.ledge.ops.Metrics;
+import dev.ledge.service.HostContext;
+import dev.ledge.service.ServiceResources;
+import dev.ledge.session.GuestEnvironment;
+import io.vertx.core.Vertx;
 import dev.ledge.testing.RawHttp;
 import dev.ledge.testing.TestServer;
 import dev.ledge.testing.Wat;
@@ -178,6 +182,27 @@ class WebSocketPassthroughTest {
             sb.append(c).append('\n');
         }
         return sb.toString();
+    }
+
+    @Test
+    void aTunnelWithNoTrafficForTheIdleTimeoutIsClosed() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ServiceResources resources = ServiceResources.configure(toml("idle", "http://127.0.0.1:" + origin.port()),
+                new HostContext(vertx, dir.resolve("idle-data")));
+        LedgeServer idle = new LedgeServer(vertx, new ServiceConfig("idle", guest, resources, GuestEnvironment.defaults(),
+                (a, b, c) -> { }), 4, new RequestLimits(100, 64 * 1024, 0, 1));
+        try {
+            int port = idle.start("127.0.0.1", 0);
+            try (WebSocketProbe c = WebSocketProbe.connect(URI.create("ws://127.0.0.1:" + port + "/ws/idle"), "x-mode", "u")) {
+                assertTrue(((String) c.next()).startsWith("hello /ws/idle "));
+                Object end = c.next();
+                assertTrue(end.toString().startsWith("close 1006") || end.toString().startsWith("error "), end.toString());
+            }
+        } finally {
+            idle.close();
+            resources.close();
+            vertx.close();
+        }
     }
 
     @Test

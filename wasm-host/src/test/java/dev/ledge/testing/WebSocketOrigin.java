@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A real WebSocket origin on a loopback port (a Vert.x server of its own), for hand-off tests.
- * A request for a path starting {@code /refuse} is answered 403 {@code no sockets here} with
+ * A request for a path containing {@code /refuse} is answered 403 {@code no sockets here} with
  * {@code x-why: test}; any other upgrade is accepted. On each connection the origin first sends
  * the text {@code hello URI built=X host=H} (its request's URI, x-built and Host headers), then
  * echoes every text and binary message; the text {@code close-me} makes it close with 4000
@@ -30,7 +30,7 @@ public final class WebSocketOrigin implements AutoCloseable {
         HttpServerOptions o = new HttpServerOptions().setMaxWebSocketFrameSize(4 << 20).setMaxWebSocketMessageSize(8 << 20);
         try {
             server = vertx.createHttpServer(o).requestHandler(req -> {
-                if (req.path().startsWith("/refuse")) {
+                if (req.path().contains("/refuse")) {
                     req.response().setStatusCode(403).putHeader("x-why", "test").end("no sockets here");
                     return;
                 }
