@@ -12,8 +12,9 @@ import dev.ledge.session.Session;
 /**
  * WebSocket passthrough ({@code fastly_http_req.upgrade_websocket}, {@code
  * redirect_to_websocket_proxy} and {@code _v2}): the guest hands the client's WebSocket upgrade to
- * a backend. The call only records the hand-off; the server opens the upgrade at the backend once
- * the guest is done with the request and then relays bytes both ways (server.WebSocketTunnel).
+ * a backend. The call checks its arguments and the client request, then hands the connection to
+ * the server, which opens the upgrade at the backend in the background and relays bytes both ways
+ * (server.WebSocketTunnel) while the guest goes on.
  */
 final class WebSocketCalls {
     static final String M = "fastly_http_req";
@@ -45,7 +46,7 @@ final class WebSocketCalls {
         RequestHead client = s.unansweredRequest();
         if (client == null) {
             throw new AbiError(dev.ledge.abi.Status.ERROR, s.exchanges().isEmpty()
-                    ? "this run has no client request to hand off" : "a response has already been sent downstream");
+                    ? "this run has no client request to hand off" : "the client request has already been answered or handed off");
         }
         String why = WebSocketHandoff.notAnUpgrade(client);
         if (why != null) {

@@ -16,8 +16,8 @@ public interface DownstreamResponder {
     }
 
     /**
-     * Takes the client's connection for a WebSocket hand-off, carried out once the guest is done
-     * with this request; false when this responder has no connection to hand off (e.g. `ledge run`).
+     * Takes the client's connection for a WebSocket hand-off, which goes on in the background from
+     * now on; false when this responder has no connection to hand off (e.g. `ledge run`).
      */
     default boolean handOff(dev.ledge.backend.WebSocketHandoff handoff) {
         return false;

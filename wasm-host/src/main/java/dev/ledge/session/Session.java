@@ -340,13 +340,13 @@ public final class Session {
     /**
      * Hands the connection of the client request {@link #unansweredRequest()} names to a backend
      * (WebSocket passthrough): that request counts as answered, and the server carries the
-     * hand-off out once the guest is done with it.
+     * hand-off out in the background while the guest goes on.
      */
     public void handOff(dev.ledge.backend.WebSocketHandoff handoff) {
         Exchange e = unanswered();
         if (e == null) {
             throw new AbiError(dev.ledge.abi.Status.ERROR, exchanges.isEmpty()
-                    ? "this run has no client to hand off" : "a response has already been sent downstream");
+                    ? "this run has no client to hand off" : "the client request has already been answered or handed off");
         }
         if (e.responder() == null || !e.responder().handOff(handoff)) {
             throw new AbiError(dev.ledge.abi.Status.UNSUPPORTED, "this run has no client connection to hand off");
