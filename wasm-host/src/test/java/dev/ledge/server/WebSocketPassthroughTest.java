@@ -11,6 +11,7 @@ import dev.ledge.service.HostContext;
 import dev.ledge.service.ServiceResources;
 import dev.ledge.session.GuestEnvironment;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.SelfSignedCertificate;
 import dev.ledge.testing.RawHttp;
 import dev.ledge.testing.TestServer;
 import dev.ledge.testing.Wat;
@@ -34,8 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * WebSocket passthrough end to end: a real Ledge server running src/test/wat/websocket.wat hands
  * WebSocket clients (the JDK's client) to a real Vert.x WebSocket origin through each of the three
  * hand-off calls. Text, binary and 1 MiB frames cross unchanged (Ledge's strict HTTP decoder is out
- * of the way), close handshakes pass both ways, the origin's refusal and an unreachable origin
- * reach the client as HTTP answers, and the error paths answer their ABI statuses.
+ * of the way), close handshakes pass both ways, a TLS origin is reached with the backend's CA, cert
+ * host and override host, an open tunnel holds no sandbox and is closed after the idle timeout, the
+ * origin's refusal and an unreachable origin reach the client as HTTP answers, and the error paths
+ * answer their ABI statuses.
  */
 class WebSocketPassthroughTest {
     private static final String[] UPGRADE = {"Upgrade: websocket", "Connection: Upgrade",
@@ -202,6 +205,24 @@ class WebSocketPassthroughTest {
             idle.close();
             resources.close();
             vertx.close();
+        }
+    }
+
+    @Test
+    void aTlsOriginIsReachedWithTheBackendsCaCertHostAndOverrideHost() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
+        try (WebSocketOrigin tlsOrigin = new WebSocketOrigin(cert)) {
+            Path toml = Files.writeString(dir.resolve("tls.toml"), "[local_server.backends.origin]\n"
+                    + "url = \"https://127.0.0.1:" + tlsOrigin.port() + "\"\n"
+                    + "cert_host = \"localhost\"\n"
+                    + "override_host = \"ws.override.example\"\n"
+                    + "ca_certificate = \"" + cert.certificatePath() + "\"\n");
+            try (TestServer tls = new TestServer(guest, 2, FastlyToml.load(toml));
+                 WebSocketProbe c = WebSocketProbe.connect(ws(tls, "/ws/secure"), "x-mode", "2")) {
+                assertEquals("hello /ws/secure built=null host=ws.override.example", c.next());
+                c.sendText("over tls");
+                assertEquals("over tls", c.next());
+            }
         }
     }
 

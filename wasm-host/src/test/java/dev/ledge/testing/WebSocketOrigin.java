@@ -27,7 +27,15 @@ public final class WebSocketOrigin implements AutoCloseable {
     public final List<String> upgrades = new CopyOnWriteArrayList<>();
 
     public WebSocketOrigin() {
+        this(null);
+    }
+
+    /** An origin speaking TLS with {@code cert} (null: plain TCP). */
+    public WebSocketOrigin(io.vertx.core.net.SelfSignedCertificate cert) {
         HttpServerOptions o = new HttpServerOptions().setMaxWebSocketFrameSize(4 << 20).setMaxWebSocketMessageSize(8 << 20);
+        if (cert != null) {
+            o.setSsl(true).setKeyCertOptions(cert.keyCertOptions());
+        }
         try {
             server = vertx.createHttpServer(o).requestHandler(req -> {
                 if (req.path().contains("/refuse")) {
