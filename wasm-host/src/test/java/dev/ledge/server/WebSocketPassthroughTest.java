@@ -43,6 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebSocketPassthroughTest {
     private static final String[] UPGRADE = {"Upgrade: websocket", "Connection: Upgrade",
         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"};
+    /** The default 1 s connect timeout includes the TLS handshake, which a loaded test machine can exceed. */
+    private static final String SLOW_MACHINE = "connect_timeout_ms = 20000\n";
     @TempDir
     static Path dir;
     static WebSocketOrigin origin;
@@ -65,7 +67,7 @@ class WebSocketPassthroughTest {
 
     private static FastlyToml toml(String name, String url) throws Exception {
         return FastlyToml.load(Files.writeString(dir.resolve(name + "-" + System.nanoTime() + ".toml"),
-                "[local_server.backends.origin]\nurl = \"" + url + "\"\n"));
+                "[local_server.backends.origin]\nurl = \"" + url + "\"\n" + SLOW_MACHINE));
     }
 
     private static URI ws(TestServer s, String path) {
@@ -216,7 +218,7 @@ class WebSocketPassthroughTest {
                     + "url = \"https://127.0.0.1:" + tlsOrigin.port() + "\"\n"
                     + "cert_host = \"localhost\"\n"
                     + "override_host = \"ws.override.example\"\n"
-                    + "ca_certificate = \"" + cert.certificatePath() + "\"\n");
+                    + "ca_certificate = \"" + cert.certificatePath() + "\"\n" + SLOW_MACHINE);
             try (TestServer tls = new TestServer(guest, 2, FastlyToml.load(toml));
                  WebSocketProbe c = WebSocketProbe.connect(ws(tls, "/ws/secure"), "x-mode", "2")) {
                 assertEquals("hello /ws/secure built=null host=ws.override.example", c.next());
