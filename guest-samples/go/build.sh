@@ -2,7 +2,7 @@
 # Builds the Go guest samples for GOOS=wasip1 GOARCH=wasm:
 #   hello -> $OUT_DIR/go-hello.wasm, echo -> $OUT_DIR/go-echo.wasm, features -> $OUT_DIR/go-features.wasm,
 #   jwt_host -> go-jwt_host.wasm, jwt_guest -> go-jwt_guest.wasm, and the edge samples
-#   geo_pricing, jwt_gateway, ab_test, geo_headers, mtls_proxy -> go-NAME.wasm
+#   geo_pricing, jwt_gateway, ab_test, geo_headers, mtls_proxy, websocket -> go-NAME.wasm
 # Usage: guest-samples/go/build.sh OUT_DIR
 # Offline by design: std only, the bindings come from abi/go through a replace directive,
 # GOPROXY=off, and the Go caches live under guest-samples/target/go-cache.
@@ -70,3 +70,4 @@ build jwt_gateway
 build ab_test
 build geo_headers
 build mtls_proxy
+build websocket

@@ -3,7 +3,7 @@
 #   usage: build.sh OUT_DIR
 # src/hello.js -> OUT_DIR/js-hello.wasm, src/echo.js -> OUT_DIR/js-echo.wasm,
 # src/features.js -> OUT_DIR/js-features.wasm, and the edge samples NAME/index.js -> OUT_DIR/js-NAME.wasm
-# for NAME in geo_pricing, jwt_gateway, ab_test, geo_headers, mtls_proxy.
+# for NAME in geo_pricing, jwt_gateway, ab_test, geo_headers, mtls_proxy, websocket.
 # Needs the npm registry only once (npm ci, when node_modules is missing); offline afterwards.
 # A module is rebuilt only when its source, package.json, package-lock.json or this script is newer.
 set -euo pipefail
@@ -56,6 +56,6 @@ build() {
 build js-hello src/hello.js
 build js-echo src/echo.js
 build js-features src/features.js
-for sample in geo_pricing jwt_gateway ab_test geo_headers mtls_proxy; do
+for sample in geo_pricing jwt_gateway ab_test geo_headers mtls_proxy websocket; do
   build "js-$sample" "$sample/index.js"
 done

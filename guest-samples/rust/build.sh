@@ -3,7 +3,7 @@
 # features -> $OUT_DIR/rust-features.wasm, jwt_check -> $OUT_DIR/rust-jwt_check.wasm,
 # geo_pricing -> $OUT_DIR/rust-geo_pricing.wasm, jwt_gateway -> $OUT_DIR/rust-jwt_gateway.wasm,
 # ab_test -> $OUT_DIR/rust-ab_test.wasm, geo_headers -> $OUT_DIR/rust-geo_headers.wasm,
-# mtls_proxy -> $OUT_DIR/rust-mtls_proxy.wasm.
+# mtls_proxy -> $OUT_DIR/rust-mtls_proxy.wasm, websocket -> $OUT_DIR/rust-websocket.wasm.
 # Uses Debian's rustc (/usr/bin/rustc) with the wasm32-wasi std only: no Cargo, no crates.
 # The binding abi/rust/fastly_abi/ is pulled into each sample as a module (#[path] to its mod.rs).
 # A module is skipped when its output is newer than its sources, the binding and this script.
@@ -84,3 +84,4 @@ build jwt_gateway
 build ab_test
 build geo_headers geo_pricing/src/flat_json.rs
 build mtls_proxy
+build websocket

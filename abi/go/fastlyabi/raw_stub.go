@@ -85,6 +85,16 @@ func HTTPReqHeaderRemove(req uint32, name unsafe.Pointer, nameLen uint32) Status
 // HTTPReqClose frees a request handle.
 func HTTPReqClose(req uint32) Status { return StatusUnsupported }
 
+// HTTPReqUpgradeWebsocket hands the client's WebSocket upgrade to the named backend.
+func HTTPReqUpgradeWebsocket(backendName unsafe.Pointer, backendNameLen uint32) Status {
+	return StatusUnsupported
+}
+
+// HTTPReqRedirectToWebsocketProxyV2 hands the client's WebSocket upgrade to the named backend.
+func HTTPReqRedirectToWebsocketProxyV2(req uint32, backendName unsafe.Pointer, backendNameLen uint32) Status {
+	return StatusUnsupported
+}
+
 // ---- fastly_http_downstream ----
 
 // HTTPDownstreamClientIPAddr writes the client's address (4 or 16 octets) into a 16-byte buffer.

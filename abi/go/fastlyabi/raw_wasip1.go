@@ -115,6 +115,19 @@ func HTTPReqHeaderRemove(req uint32, name unsafe.Pointer, nameLen uint32) Status
 //go:noescape
 func HTTPReqClose(req uint32) Status
 
+// HTTPReqUpgradeWebsocket hands the client's WebSocket upgrade to the named backend.
+//
+//go:wasmimport fastly_http_req upgrade_websocket
+//go:noescape
+func HTTPReqUpgradeWebsocket(backendName unsafe.Pointer, backendNameLen uint32) Status
+
+// HTTPReqRedirectToWebsocketProxyV2 hands the client's WebSocket upgrade to the named backend,
+// which gets request req's URI and headers.
+//
+//go:wasmimport fastly_http_req redirect_to_websocket_proxy_v2
+//go:noescape
+func HTTPReqRedirectToWebsocketProxyV2(req uint32, backendName unsafe.Pointer, backendNameLen uint32) Status
+
 // ---- fastly_http_downstream ----
 
 // HTTPDownstreamClientIPAddr writes the client's address (4 or 16 octets) into a 16-byte buffer.

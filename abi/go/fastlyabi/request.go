@@ -154,6 +154,22 @@ func (r Request) Close() error {
 	return HTTPReqClose(r.handle).Err()
 }
 
+// HandoffWebsocket hands the client's WebSocket upgrade to the named backend (WebSocket
+// passthrough), which gets this request's URI and headers; the host relays the frames from then
+// on, so the guest ends without sending a response. StatusInval when the backend is unknown or
+// the client request is no WebSocket upgrade (the client can then still be answered).
+func (r Request) HandoffWebsocket(backend string) error {
+	p, n := strArg(backend)
+	return HTTPReqRedirectToWebsocketProxyV2(r.handle, p, n).Err()
+}
+
+// HandoffClientWebsocket hands the client's WebSocket upgrade, as the client sent it, to the
+// named backend (upgrade_websocket); see Request.HandoffWebsocket.
+func HandoffClientWebsocket(backend string) error {
+	p, n := strArg(backend)
+	return HTTPReqUpgradeWebsocket(p, n).Err()
+}
+
 // ClientIPAddr returns the address of the client that sent the downstream request.
 func (r Request) ClientIPAddr() (netip.Addr, error) {
 	return ipAddr(func(out, nwOut unsafe.Pointer) Status {

@@ -145,6 +145,23 @@ impl Request {
     pub fn close(self) -> Result<()> {
         Status::check(unsafe { sys::fastly_http_req::close(self.handle) })
     }
+
+    /// Hands the client's WebSocket upgrade to `backend` (WebSocket passthrough), which gets this
+    /// request's URI and headers; the host relays the frames from then on, so the guest ends
+    /// without sending a response. `INVAL` when the backend is unknown or the client request is no
+    /// WebSocket upgrade (the client can then still be answered).
+    pub fn handoff_websocket(self, backend: &str) -> Result<()> {
+        let st = unsafe {
+            sys::fastly_http_req::redirect_to_websocket_proxy_v2(self.handle, backend.as_ptr(), backend.len())
+        };
+        Status::check(st)
+    }
+}
+
+/// Hands the client's WebSocket upgrade, as the client sent it, to `backend` (`upgrade_websocket`);
+/// see [`Request::handoff_websocket`].
+pub fn handoff_client_websocket(backend: &str) -> Result<()> {
+    Status::check(unsafe { sys::fastly_http_req::upgrade_websocket(backend.as_ptr(), backend.len()) })
 }
 
 // ---------------------------------------------------------------------------------------------

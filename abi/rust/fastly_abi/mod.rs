@@ -51,7 +51,7 @@ pub use backend::{
     async_io, Backend, DynamicBackend, PendingRequest, SendError, SendErrorTag, SendResult,
 };
 pub use body::Body;
-pub use http::{Request, Response};
+pub use http::{handoff_client_websocket, Request, Response};
 pub use kv::{InsertMode, KvEntry, KvError, KvInsert, KvStore};
 pub use log::Log;
 pub use platform::{Acl, PenaltyBox, RateCounter};

@@ -164,6 +164,16 @@ pub mod fastly_http_req {
             config: *const DynamicBackendConfig,
         ) -> RawStatus;
         pub fn close(h: Handle) -> RawStatus;
+        /// Hands the client's WebSocket upgrade to a backend (WebSocket passthrough).
+        pub fn upgrade_websocket(backend_name: *const u8, backend_name_len: usize) -> RawStatus;
+        /// The older name of `upgrade_websocket`.
+        pub fn redirect_to_websocket_proxy(backend_name: *const u8, backend_name_len: usize) -> RawStatus;
+        /// Hands the client's WebSocket upgrade to a backend, sending request `h`'s URI and headers there.
+        pub fn redirect_to_websocket_proxy_v2(
+            h: Handle,
+            backend_name: *const u8,
+            backend_name_len: usize,
+        ) -> RawStatus;
     }
 }
 

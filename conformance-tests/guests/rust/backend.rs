@@ -211,6 +211,7 @@ fn main() {
         trailer_checks(&mut c);
         dest_addr_checks(&mut c);
         pending_header_checks(&mut c);
+        websocket_checks(&mut c);
         send_downstream_pending_checks(&mut c);
     }
     c.finish();
@@ -341,6 +342,24 @@ unsafe fn pending_header_checks(c: &mut Checks) {
     c.status("pending_req_header_insert_collected", req::pending_req_header_insert(p, ptr(b"x-a"), 3, ptr(b"1"), 1, 0), BADF);
     c.status("pending_req_header_append_response_handle", req::pending_req_header_append(rr, ptr(b"x-a"), 3, ptr(b"1"), 1, 0), BADF);
     c.status("pending_req_header_remove_badf", req::pending_req_header_remove(0x7fff_0000, ptr(b"x-a"), 3, 0), BADF);
+}
+
+/// WebSocket passthrough's error paths (a run's client request is no WebSocket upgrade, so nothing
+/// is handed off and the client can still be answered afterwards).
+unsafe fn websocket_checks(c: &mut Checks) {
+    let (r, _) = request("/ws");
+    c.status("upgrade_websocket_unknown_backend", req::upgrade_websocket(ptr(b"nope"), 4), INVAL);
+    c.status("redirect_to_websocket_proxy_unknown_backend", req::redirect_to_websocket_proxy(ptr(b"nope"), 4), INVAL);
+    c.status("redirect_to_websocket_proxy_v2_unknown_backend", req::redirect_to_websocket_proxy_v2(r, ptr(b"nope"), 4), INVAL);
+    c.status("redirect_to_websocket_proxy_v2_badf", req::redirect_to_websocket_proxy_v2(0x7fff_0000, ptr(b"origin"), 6), BADF);
+    c.status("upgrade_websocket_name_past_memory", req::upgrade_websocket(past_memory(), 6), INVAL);
+    c.status("redirect_to_websocket_proxy_v2_name_straddling_end",
+        req::redirect_to_websocket_proxy_v2(r, straddling_end(6), 6), INVAL);
+    // Ledge answers inval for a client request that is no upgrade; a host without passthrough, unsupported.
+    let not_upgrade = [INVAL, UNSUPPORTED];
+    c.one_of("upgrade_websocket_not_an_upgrade", req::upgrade_websocket(ptr(b"origin"), 6), &not_upgrade);
+    c.one_of("redirect_to_websocket_proxy_not_an_upgrade", req::redirect_to_websocket_proxy(ptr(b"origin"), 6), &not_upgrade);
+    c.one_of("redirect_to_websocket_proxy_v2_not_an_upgrade", req::redirect_to_websocket_proxy_v2(r, ptr(b"origin"), 6), &not_upgrade);
 }
 
 /// send_downstream_pending: the response of a pending request goes to the client; it answers

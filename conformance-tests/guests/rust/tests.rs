@@ -33,6 +33,23 @@ mod headers {
     }
 }
 
+mod websockets {
+    use crate::fastly_abi::{handoff_client_websocket, Request, Status};
+
+    // A run's client request is no WebSocket upgrade: nothing can be handed off.
+    #[test]
+    fn a_client_request_that_is_no_upgrade_is_not_handed_off() {
+        assert_eq!(Request::new().unwrap().handoff_websocket("origin"), Err(Status::INVAL));
+        assert_eq!(handoff_client_websocket("origin"), Err(Status::INVAL));
+    }
+
+    #[test]
+    fn an_unknown_backend_is_inval() {
+        assert_eq!(Request::new().unwrap().handoff_websocket("nope"), Err(Status::INVAL));
+        assert_eq!(handoff_client_websocket("nope"), Err(Status::INVAL));
+    }
+}
+
 mod bodies {
     use crate::fastly_abi::Body;
 

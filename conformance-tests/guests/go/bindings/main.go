@@ -67,6 +67,10 @@ func main() {
 	names, _ := req.HeaderNames()
 	check("header_names", len(names) == 2, names)
 	check("remove_header", req.RemoveHeader("x-list") == nil)
+	// A run's client request is no WebSocket upgrade, and "nope" names no backend: nothing is handed off.
+	status("handoff_websocket_not_an_upgrade", req.HandoffWebsocket("origin"), fastlyabi.StatusInval)
+	status("handoff_websocket_unknown_backend", req.HandoffWebsocket("nope"), fastlyabi.StatusInval)
+	status("handoff_client_websocket_not_an_upgrade", fastlyabi.HandoffClientWebsocket("origin"), fastlyabi.StatusInval)
 
 	// A raw call the binding never makes: a name length running past the end of memory.
 	var nw uint32

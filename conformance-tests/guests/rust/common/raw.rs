@@ -91,6 +91,9 @@ pub mod fastly_http_req {
         pub fn pending_req_select_v2(hs_ptr: u32, hs_len: u32, error_detail: u32, done_idx_out: u32, resp_handle_out: u32, resp_body_handle_out: u32) -> u32;
         pub fn close(h: u32) -> u32;
         pub fn auto_decompress_response_set(h: u32, encodings: u32) -> u32;
+        pub fn upgrade_websocket(backend_name_ptr: u32, backend_name_len: u32) -> u32;
+        pub fn redirect_to_websocket_proxy(backend_name_ptr: u32, backend_name_len: u32) -> u32;
+        pub fn redirect_to_websocket_proxy_v2(h: u32, backend_name_ptr: u32, backend_name_len: u32) -> u32;
         pub fn framing_headers_mode_set(h: u32, mode: u32) -> u32;
         pub fn register_dynamic_backend(name_prefix_ptr: u32, name_prefix_len: u32, target_ptr: u32, target_len: u32, backend_config_mask: u32, backend_configuration: u32) -> u32;
         pub fn pending_req_header_insert(h: u32, name_ptr: u32, name_len: u32, value_ptr: u32, value_len: u32, target: u32) -> u32;

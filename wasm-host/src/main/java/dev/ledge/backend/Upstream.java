@@ -45,7 +45,7 @@ public final class Upstream implements AutoCloseable {
         this.vertx = vertx;
     }
 
-    private HttpClientAgent client(Backend b, boolean decompress) {
+    HttpClientAgent client(Backend b, boolean decompress) {
         Set<String> protocols = TlsVersions.enabled(b.sslMinVersion(), b.sslMaxVersion());
         String key = b.tls() + "|" + decompress + "|" + (b.caCertPem() == null ? "" : Integer.toHexString(b.caCertPem().hashCode()))
                 + "|" + protocols + "|" + (b.clientCert() == null ? "" : b.clientCert().fingerprint());

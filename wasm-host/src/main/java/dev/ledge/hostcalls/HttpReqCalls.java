@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code fastly_http_req}: the client request and requests the guest builds: method, URI,
- * version, headers. Sending requests to backends belongs to the backends work and answers
- * {@code unsupported} until then.
+ * version, headers. Sending requests to backends is in {@link SendCalls}, WebSocket hand-offs in
+ * {@link WebSocketCalls}.
  */
 final class HttpReqCalls {
     static final String M = "fastly_http_req";
@@ -91,6 +91,7 @@ final class HttpReqCalls {
         });
         HeaderCalls.register(r, M, (s, h) -> request(s, h).headers);
         DownstreamCalls.registerDeprecatedForms(r);
+        WebSocketCalls.register(r);
     }
 
     /** Accepts an absolute URI or an origin-form path; anything else is {@code inval}. */

@@ -173,4 +173,33 @@ public final class Metrics {
                     .register(registry).increment(lines);
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicLong openTunnels = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean tunnelGauge = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A WebSocket hand-off ended its setup: {@code tunnel}, {@code refused}, {@code unreachable} or {@code client_gone}. */
+    public void websocketHandoff(String backend, String outcome) {
+        if (registry != null) {
+            Counter.builder("ledge_websocket_handoffs").description("WebSocket hand-offs to backends, by how their setup ended")
+                    .tag("backend", backend).tag("outcome", outcome).register(registry).increment();
+        }
+    }
+
+    /** A WebSocket tunnel started relaying. */
+    public void websocketTunnelOpened() {
+        if (registry != null) {
+            if (tunnelGauge.compareAndSet(false, true)) {
+                Gauge.builder("ledge_websocket_tunnels_open", openTunnels, java.util.concurrent.atomic.AtomicLong::get)
+                        .description("WebSocket tunnels relaying now").register(registry);
+            }
+            openTunnels.incrementAndGet();
+        }
+    }
+
+    /** A WebSocket tunnel closed. */
+    public void websocketTunnelClosed() {
+        if (registry != null) {
+            openTunnels.decrementAndGet();
+        }
+    }
 }

@@ -139,7 +139,7 @@ public final class LedgeServer implements AutoCloseable {
         req.exceptionHandler(e -> body.fail("client request broke off: " + e.getMessage()));
 
         ExchangeObserver observer = service.observer();
-        VertxResponder responder = new VertxResponder(req.response(), ctx, req.version(), observer);
+        VertxResponder responder = new VertxResponder(req, ctx, req.version(), observer);
         Exchange exchange = new Exchange(head, body, responder);
         observer.watch(req.response(), head, responder::session);
         service.accept(exchange);

@@ -1,5 +1,6 @@
 package dev.ledge.server;
 
+import dev.ledge.backend.WebSocketHandoff;
 import dev.ledge.engine.RunOutcome;
 import dev.ledge.http.Body;
 import dev.ledge.http.HeaderMap;
@@ -8,18 +9,21 @@ import dev.ledge.http.WriteStreamSink;
 import dev.ledge.session.DownstreamResponder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
 /**
  * The way back to one client: writes the guest's response head and body through Vert.x on the
  * connection's event loop, and after the run sends the answer for outcomes that produced no
- * response of their own (see {@link OutcomeStatus}).
+ * response of their own (see {@link OutcomeStatus}). A client the guest handed to a backend
+ * (WebSocket passthrough) is served by a {@link WebSocketTunnel} instead.
  */
 final class VertxResponder implements DownstreamResponder {
     /** Headers of one connection that never pass to the client (e.g. from a proxied backend response). */
     private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "keep-alive",
             "proxy-connection", "te", "trailer", "upgrade");
+    private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
     private final HttpVersion clientVersion;
@@ -37,12 +41,22 @@ final class VertxResponder implements DownstreamResponder {
         this.session = s;
     }
     private volatile Body streaming;
+    private volatile boolean handedOff;
 
-    VertxResponder(HttpServerResponse response, Context context, HttpVersion clientVersion, ExchangeObserver observer) {
+    VertxResponder(HttpServerRequest request, Context context, HttpVersion clientVersion, ExchangeObserver observer) {
         this.observer = observer;
-        this.response = response;
+        this.request = request;
+        this.response = request.response();
         this.context = context;
         this.clientVersion = clientVersion;
+    }
+
+    /** Starts the hand-off at once, in the background; the guest carries on without this client. */
+    @Override
+    public boolean handOff(WebSocketHandoff h) {
+        handedOff = true;
+        WebSocketTunnel.start(context.owner(), context, request, h);
+        return true;
     }
 
     @Override
@@ -108,6 +122,9 @@ final class VertxResponder implements DownstreamResponder {
 
     /** Completes the exchange after the guest's run, whatever the guest did or did not send. */
     void finish(RunOutcome outcome, String requestId) {
+        if (handedOff) {
+            return;
+        }
         if (!sent) {
             int status = OutcomeStatus.httpStatus(outcome);
             String text = OutcomeStatus.clientMessage(outcome, requestId);

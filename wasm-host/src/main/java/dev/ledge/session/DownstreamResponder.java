@@ -14,4 +14,12 @@ public interface DownstreamResponder {
     /** Tells the responder which session answers its request (for timings); optional. */
     default void attached(Session session) {
     }
+
+    /**
+     * Takes the client's connection for a WebSocket hand-off, which goes on in the background from
+     * now on; false when this responder has no connection to hand off (e.g. `ledge run`).
+     */
+    default boolean handOff(dev.ledge.backend.WebSocketHandoff handoff) {
+        return false;
+    }
 }

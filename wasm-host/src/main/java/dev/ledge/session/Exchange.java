@@ -13,6 +13,7 @@ public final class Exchange {
     private final DownstreamResponder responder;
     private volatile boolean responseSent;
     private volatile Body streamingBody;
+    private volatile boolean handedOff;
 
     public Exchange(RequestHead head, Body body, DownstreamResponder responder) {
         this.head = head;
@@ -39,6 +40,16 @@ public final class Exchange {
     /** The body the guest is still streaming to this client, if any. */
     public Body streamingBody() {
         return streamingBody;
+    }
+
+    /** Whether the guest handed this client's connection to a backend (WebSocket passthrough). */
+    public boolean handedOff() {
+        return handedOff;
+    }
+
+    void markHandedOff() {
+        handedOff = true;
+        responseSent = true;
     }
 
     void markSent(Body streaming) {

@@ -331,6 +331,29 @@ public final class Session {
         e.responder().send(head, body, streaming);
     }
 
+    /** The client request the next response (or hand-off) answers, or null when every one has its answer. */
+    public RequestHead unansweredRequest() {
+        Exchange e = unanswered();
+        return e == null ? null : e.head();
+    }
+
+    /**
+     * Hands the connection of the client request {@link #unansweredRequest()} names to a backend
+     * (WebSocket passthrough): that request counts as answered, and the server carries the
+     * hand-off out in the background while the guest goes on.
+     */
+    public void handOff(dev.ledge.backend.WebSocketHandoff handoff) {
+        Exchange e = unanswered();
+        if (e == null) {
+            throw new AbiError(dev.ledge.abi.Status.ERROR, exchanges.isEmpty()
+                    ? "this run has no client to hand off" : "the client request has already been answered or handed off");
+        }
+        if (e.responder() == null || !e.responder().handOff(handoff)) {
+            throw new AbiError(dev.ledge.abi.Status.UNSUPPORTED, "this run has no client connection to hand off");
+        }
+        e.markHandedOff();
+    }
+
     /** Whether every request given to this session has its response. */
     public boolean responseSent() {
         return unanswered() == null;

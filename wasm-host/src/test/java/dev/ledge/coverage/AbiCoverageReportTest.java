@@ -33,11 +33,11 @@ class AbiCoverageReportTest {
     @Test
     void exercisedMeansImplementedAndCalledWithTheStatusesSeen() {
         AbiCoverageReport r = report("fastly_http_body.new ok", "fastly_http_body.new badf", "fastly_http_body.new ok",
-                "fastly_http_req.upgrade_websocket stub", "fastly_log.write inval", "");
+                "fastly_http_req.redirect_to_grip_proxy_v2 stub", "fastly_log.write inval", "");
         ModuleCoverage body = module(r, "fastly_http_body");
         assertEquals(Map.of("new", Set.of("badf", "ok")), body.exercised());
         assertEquals(body.exercised(), body.suite());
-        assertEquals(List.of("upgrade_websocket"), module(r, "fastly_http_req").stubCalled());
+        assertEquals(List.of("redirect_to_grip_proxy_v2"), module(r, "fastly_http_req").stubCalled());
         assertEquals(List.of(), body.stubCalled());
         assertTrue(body.notExercised().contains("append"));
         assertEquals(body.implemented().size() - 1, body.notExercised().size());
@@ -46,7 +46,7 @@ class AbiCoverageReportTest {
         assertTrue(md.contains("| `fastly_http_body` | " + body.implemented().size() + " | 1 | 1 | "
                 + body.functions().size() + " |"), md);
         assertTrue(md.contains("| `new` | badf, ok | badf, ok |"), md);
-        assertTrue(md.contains("Called, unsupported (not implemented): `upgrade_websocket`."), md);
+        assertTrue(md.contains("Called, unsupported (not implemented): `redirect_to_grip_proxy_v2`."), md);
         assertTrue(md.contains("**2 of "), md);
         assertTrue(md.contains("| all | " + HostcallRegistry.standard().all().size() + " | 2 | 2 | "
                 + AbiSpec.bundled().functions().size() + " |"), md);

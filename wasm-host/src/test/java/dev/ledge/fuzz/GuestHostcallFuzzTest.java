@@ -62,6 +62,11 @@ class GuestHostcallFuzzTest {
                 server.guestLines.clear();
                 HttpResponse<String> r = server.get("/fuzz/" + seed);
                 assertTrue(r.statusCode() >= 200 && r.statusCode() < 600, "the fuzzing request got an HTTP answer: " + r.statusCode());
+                // The guest's stdout is flushed when its run ends, just after its response: wait for the lines.
+                for (long end = System.nanoTime() + 30_000_000_000L; System.nanoTime() < end
+                        && server.guestLines.stream().filter(l -> l.contains("fuzz ")).count() < gen.functions.size(); ) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
                 int reported = 0;
                 for (String line : server.guestLines) {
                     int at = line.indexOf("fuzz ");
