@@ -46,12 +46,37 @@ public final class CompiledModule {
      * holds an intact entry, or compiles and stores it. A null cache compiles every time.
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
-        String digest = sha256(bytes);
+        return compile(name, bytes, cache, sha256Bytes(bytes));
+    }
+
+    /**
+     * The module with its compiled code from {@code cache}, or null when the cache holds no entry
+     * for {@code bytes} (nothing is compiled then). An entry found unusable is replaced as in
+     * {@link #compile(String, byte[], CompileCache)}.
+     */
+    public static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache) {
+        byte[] sha = sha256Bytes(bytes);
+        return cache.contains("sha-256:" + java.util.Base64.getEncoder().encodeToString(sha)) ? compile(name, bytes, cache, sha) : null;
+    }
+
+    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, byte[] sha) {
+        String digest = HexFormat.of().formatHex(sha);
+        String key = "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha);
         // Bytes with compiled code in the cache were validated when that code was made (the entry is
         // keyed by their digest), so they are parsed without validating them again.
-        boolean known = cache != null && cache.contains(chicoryDigest(bytes));
+        boolean known = cache != null && cache.contains(key);
+        if (known) {
+            long start = System.nanoTime();
+            CacheHitLoader.Loaded hit = CacheHitLoader.load(name, bytes, key, cache);
+            if (hit != null) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                LOG.fine(() -> name + ": loaded from the compile cache in " + ms + " ms" + (hit.stubbed() ? " (compiled bodies not parsed)" : ""));
+                return new CompiledModule(name, digest, hit.module(), hit.machineFactory(), ms, true);
+            }
+        }
+        long parseStart = System.nanoTime();
         WasmModule module = ModuleLoader.parse(name, bytes, !known);
-        long t0 = System.nanoTime();
+        long t0 = StartupTimings.record(known ? "parse" : "parse and validate", parseStart);
         boolean cached = cache != null && cache.get(module.digest()) != null;
         if (known && !cached) {
             module = ModuleLoader.parse(name, bytes, true); // the entry was unusable: validate after all
@@ -74,6 +99,7 @@ public final class CompiledModule {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        StartupTimings.record(cached ? "load compiled classes" : "compile", t0);
         boolean hit = cached;
         WasmModule parsed = module;
         LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(parsed) + " functions in " + ms + " ms");
@@ -91,16 +117,16 @@ public final class CompiledModule {
 
     /** The digest Chicory gives a parsed module ({@code sha-256:} and Base64), the compile cache's key. */
     static String chicoryDigest(byte[] bytes) {
-        try {
-            return "sha-256:" + java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha256Bytes(bytes));
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Bytes(bytes));
+    }
+
+    private static byte[] sha256Bytes(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
