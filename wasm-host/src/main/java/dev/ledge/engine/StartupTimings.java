@@ -42,8 +42,27 @@ public final class StartupTimings {
     /** Called first thing in main: notes the time the JVM took to get there. */
     public static void mainEntered() {
         mainNanos = System.nanoTime();
-        launchToMainMillis = ProcessHandle.current().info().startInstant()
+        long fromProc = launchToNowFromProc();
+        launchToMainMillis = fromProc >= 0 ? fromProc : ProcessHandle.current().info().startInstant()
                 .map(s -> System.currentTimeMillis() - s.toEpochMilli()).orElse(-1L);
+    }
+
+    /**
+     * On Linux, milliseconds since this process was launched, from its start time and the
+     * uptime (both counted from boot, to a hundredth of a second; the epoch time of boot is
+     * known only to the second); -1 elsewhere.
+     */
+    private static long launchToNowFromProc() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]); // field 22 of the whole line: starttime, in clock ticks
+            String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"));
+            double up = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return Math.max(0, Math.round(up * 1000 - startTicks * 10.0)); // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Milliseconds since the process was launched, or -1 when main did not note it. */
