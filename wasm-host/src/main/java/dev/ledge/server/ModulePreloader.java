@@ -1,8 +1,10 @@
 package dev.ledge.server;
 
+import dev.ledge.abi.AbiSpec;
 import dev.ledge.config.ServiceSpec;
 import dev.ledge.engine.CompileCache;
 import dev.ledge.engine.PrelinkedModule;
+import dev.ledge.hostcalls.HostcallRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,17 @@ public final class ModulePreloader {
         for (ServiceSpec s : specs) {
             preloads.add(new Preload(s.moduleName(), s.moduleBytes(), new CompletableFuture<>()));
         }
+        // Linking needs the ABI description and the hostcall classes whatever the module: load them meanwhile.
+        Thread warm = new Thread(() -> {
+            try {
+                AbiSpec.bundled();
+                HostcallRegistry.standard();
+            } catch (RuntimeException | Error e) {
+                // Linking loads them again and reports what went wrong.
+            }
+        }, "ledge-hostcall-warmup");
+        warm.setDaemon(true);
+        warm.start();
         Thread t = new Thread(() -> {
             for (Preload p : preloads) {
                 try {
