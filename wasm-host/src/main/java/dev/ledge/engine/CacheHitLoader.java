@@ -75,6 +75,7 @@ final class CacheHitLoader {
         }
         t = StartupTimings.record("read cache entry", t);
         Set<Integer> interpreted = classes.interpretedFunctions();
+        t = StartupTimings.record("find interpreted functions", t);
         WasmModule module = interpreted == null ? null : parseStubbed(bytes, interpreted, key);
         boolean stubbed = module != null;
         if (module == null) {

@@ -55,7 +55,9 @@ public final class CompiledModule {
      * {@link #compile(String, byte[], CompileCache)}.
      */
     public static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache) {
+        long t = System.nanoTime();
         byte[] sha = sha256Bytes(bytes);
+        StartupTimings.record("module SHA-256", t);
         return cache.contains("sha-256:" + java.util.Base64.getEncoder().encodeToString(sha)) ? compile(name, bytes, cache, sha) : null;
     }
 

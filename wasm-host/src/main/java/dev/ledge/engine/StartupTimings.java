@@ -76,6 +76,7 @@ public final class StartupTimings {
         Phases p = new Phases();
         if (launchToMainMillis >= 0) {
             p.add("JVM to main " + launchToMainMillis);
+            p.add("command line " + (System.nanoTime() - mainNanos) / 1_000_000);
         }
         CURRENT.set(p);
     }
