@@ -43,19 +43,20 @@ lines.push(`Command: \`${cmd}\``, '');
 lines.push(`Machine: ${ledge.machine.cpus} CPUs, ${ledge.machine.java}, Node ${v8.machine.node} (V8 ${v8.machine.v8}). `
   + `Load generator: ${ledge.load_generator}, ${ledge.settings.connections} connections.`, '');
 lines.push('Instantiation and compile (Ledge/V8: above 1 means Ledge is slower):', '');
-lines.push('| module | Ledge compile_ms (cached) | V8 compile_ms | Ledge/V8 | Ledge instantiate_p50_us | V8 instantiate_p50_us | Ledge/V8 | Ledge instantiate_p99_us | V8 instantiate_p99_us | Ledge/V8 |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('| module | Ledge compile_ms (cached) | V8 compile_ms | Ledge/V8 | Ledge instantiate_p50_us | V8 instantiate_p50_us | Ledge/V8 | Ledge instantiate_p90_us | V8 instantiate_p90_us | Ledge/V8 | Ledge instantiate_p99_us | V8 instantiate_p99_us | Ledge/V8 |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const l of ledge.modules) {
   const v = byName[l.module] ?? {};
   lines.push(`| ${l.module} | ${l.compile_ms} (${l.cached ? 'cache hit' : 'compiled'}) | ${v.compile_ms ?? '-'} | ${ratio(l.compile_ms, v.compile_ms)} `
     + `| ${l.instantiate_p50_us} | ${v.instantiate_p50_us ?? '-'} | ${ratio(l.instantiate_p50_us, v.instantiate_p50_us)} `
+    + `| ${l.instantiate_p90_us} | ${v.instantiate_p90_us ?? '-'} | ${ratio(l.instantiate_p90_us, v.instantiate_p90_us)} `
     + `| ${l.instantiate_p99_us} | ${v.instantiate_p99_us ?? '-'} | ${ratio(l.instantiate_p99_us, v.instantiate_p99_us)} |`);
 }
 lines.push('', 'Whole requests in a fresh sandbox, and requests/second over loopback HTTP beside a plain Vert.x handler sending the same bytes (Ledge/Vert.x: 1 would be parity):', '');
-lines.push('| module | first_request_ms | request_p50_us | request_p99_us | rps | vertx_rps | rps_vs_vertx | http_errors |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('| module | first_request_ms | request_p50_us | request_p90_us | request_p99_us | rps | vertx_rps | rps_vs_vertx | http_errors |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const l of ledge.modules) {
-  lines.push(`| ${l.module} | ${l.first_request_ms} | ${l.request_p50_us} | ${l.request_p99_us} | ${l.rps} | ${l.vertx_rps ?? '-'} | ${l.rps_vs_vertx ?? '-'} | ${l.http_errors} |`);
+  lines.push(`| ${l.module} | ${l.first_request_ms} | ${l.request_p50_us} | ${l.request_p90_us} | ${l.request_p99_us} | ${l.rps} | ${l.vertx_rps ?? '-'} | ${l.rps_vs_vertx ?? '-'} | ${l.http_errors} |`);
 }
 console.log(lines.join('\n'));
 JS

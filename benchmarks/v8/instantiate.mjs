@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Measures V8's side of Ledge's instantiation comparison for the same .wasm files:
-// WebAssembly.compile time and `new WebAssembly.Instance` p50/p99, with stub imports (every
+// WebAssembly.compile time and `new WebAssembly.Instance` p50/p90/p99, with stub imports (every
 // function import returns zero of its result type; memory, table and global imports are created
 // to the sizes the module asks for). Prints the column names `ledge bench` uses.
 //
@@ -130,6 +130,7 @@ for (const file of files) {
     compile_ms: round(compileMs),
     cached: false,
     instantiate_p50_us: round(percentile(nanos, 0.5)),
+    instantiate_p90_us: round(percentile(nanos, 0.9)),
     instantiate_p99_us: round(percentile(nanos, 0.99)),
   });
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * request, instantiation and whole requests, and requests per second over loopback HTTP.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure modules in-process: compile/load, first request, instantiate and whole-request p50/p99,",
+        description = {"Measure modules in-process: compile/load, first request, instantiate and whole-request p50/p90/p99,",
                 "and requests/second over loopback HTTP (JDK HttpClient, one thread per connection)."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODULE.wasm", description = "The modules to measure.")

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, RunCommand.class, CompileCommand.class, AbiCommand.class, BenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        dev.ledge.engine.StartupTimings.mainEntered();
         LogSetup.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -5,13 +5,16 @@ import dev.ledge.config.FastlyToml;
 import dev.ledge.config.ServiceSpec;
 import dev.ledge.config.ServicesFile;
 import dev.ledge.deploy.Deployments;
+import dev.ledge.engine.CompileCache;
 import dev.ledge.engine.ModuleLoader;
+import dev.ledge.engine.StartupTimings;
 import dev.ledge.ops.AdminApi;
 import dev.ledge.ops.AdminServer;
 import dev.ledge.ops.LogTail;
 import dev.ledge.ops.Metrics;
 import dev.ledge.server.ClientAddress;
 import dev.ledge.server.LedgeServer;
+import dev.ledge.server.ModulePreloader;
 import dev.ledge.server.RequestLimits;
 import dev.ledge.server.ServiceSet;
 import dev.ledge.service.HostContext;
@@ -47,6 +50,18 @@ final class ServeSetup {
 
     /** Starts what {@code cmd} describes; {@code envToken} is $LEDGE_ADMIN_TOKEN (may be null). */
     static Running start(ServeCommand cmd, String envToken) {
+        StartupTimings.begin();
+        try {
+            Running r = startTimed(cmd, envToken);
+            StartupTimings.end();
+            return r;
+        } finally {
+            StartupTimings.discard();
+        }
+    }
+
+    private static Running startTimed(ServeCommand cmd, String envToken) {
+        long t = System.nanoTime();
         HostAndPort hp = HostAndPort.parse(cmd.addr);
         HostAndPort adminHp = cmd.adminAddr == null ? null : HostAndPort.parse(cmd.adminAddr, "--admin-addr");
         String token = cmd.adminToken != null ? cmd.adminToken : (envToken == null || envToken.isBlank() ? null : envToken);
@@ -70,9 +85,14 @@ final class ServeSetup {
         Path dataDir = HostContext.defaultDataDir();
         Deployments deployments = token != null || cmd.stateDir != null
                 ? new Deployments(cmd.stateDir != null ? cmd.stateDir : Deployments.defaultDir(dataDir)) : null;
-        ServiceSet.Settings settings = new ServiceSet.Settings(cmd.limitOptions.limits(), cmd.maxInFlight, cmd.cache.cache(),
-                dataDir, cmd.module == null, deployments, adminHp == null ? (name, log) -> log : tail::forService);
+        CompileCache cache = cmd.cache.cache();
+        t = StartupTimings.record("options and module file", t);
+        // Modules already compiled load on another thread while Vert.x starts and services are configured.
+        ModulePreloader preloads = ModulePreloader.start(specs, cache);
+        ServiceSet.Settings settings = new ServiceSet.Settings(cmd.limitOptions.limits(), cmd.maxInFlight, cache,
+                dataDir, cmd.module == null, deployments, adminHp == null ? (name, log) -> log : tail::forService, preloads);
         Vertx vertx = Vertx.vertx();
+        t = StartupTimings.record("Vert.x", t);
         ServiceSet services;
         try {
             services = ServiceSet.start(vertx, specs, settings);
@@ -80,6 +100,7 @@ final class ServeSetup {
             vertx.close();
             throw e;
         }
+        t = StartupTimings.record("services total", t);
         LedgeServer server = new LedgeServer(vertx, services.router(), new RequestLimits(cmd.maxHeaders,
                 RequestLimits.DEFAULT_MAX_HEADER_BYTES, cmd.maxBody, RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
         server.observe(cmd.serverTiming, cmd.accessLog);
@@ -89,6 +110,7 @@ final class ServeSetup {
         int adminPort = -1;
         try {
             port = server.start(hp.host(), hp.port());
+            StartupTimings.record("HTTP server listening", t);
             LOG.info("listening on http://" + hp.host() + ":" + port + "/");
             if (services.router().services().size() > 1) {
                 services.router().describe(port).forEach(line -> LOG.info("  " + line));

@@ -50,31 +50,62 @@ public final class CompiledModule {
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
         Outlining.Prepared prepared = Outlining.prepare(name, bytes, cache);
+        String digest = sha256(bytes);
         try {
-            return compile(name, bytes, cache, prepared);
+            return compile(name, digest, prepared, cache);
         } catch (ModuleRejectedException e) {
             if (prepared.code() == bytes) {
                 throw e;
             }
             LOG.warning(name + ": its split form could not be compiled (" + e.getMessage() + "); compiling it as it is");
-            return compile(name, bytes, cache, Outlining.Prepared.unchanged(bytes));
+            return compile(name, digest, Outlining.Prepared.unchanged(bytes), cache);
         }
     }
 
-    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, Outlining.Prepared prepared) {
-        String digest = sha256(bytes);
+    private static CompiledModule compile(String name, String digest, Outlining.Prepared prepared, CompileCache cache) {
         byte[] code = prepared.code();
-        WasmModule module = prepared.module();
-        long t0 = System.nanoTime();
-        boolean known = module != null || (cache != null && cache.contains(chicoryDigest(code)));
-        if (module == null) {
-            // Bytes with compiled code in the cache were validated when that code was made (the entry
-            // is keyed by their digest), so they are parsed without validating them again.
-            module = ModuleLoader.parse(name, code, !known);
+        CompiledModule c = compile(name, code, cache, null, prepared);
+        prepared.remember(cache);
+        return new CompiledModule(name, digest, c.module, c.machineFactory, c.compileMillis + prepared.millis(), c.fromCache);
+    }
+
+    /**
+     * The module with its compiled code from {@code cache}, or null when the cache holds no entry
+     * for {@code bytes} (nothing is compiled then). An entry found unusable is replaced as in
+     * {@link #compile(String, byte[], CompileCache)}.
+     */
+    public static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache) {
+        long t = System.nanoTime();
+        byte[] sha = sha256Bytes(bytes);
+        StartupTimings.record("module SHA-256", t);
+        boolean present = cache.contains("sha-256:" + java.util.Base64.getEncoder().encodeToString(sha))
+                || Outlining.hasStoredRewrite(bytes, cache);
+        return present ? compile(name, bytes, cache) : null;
+    }
+
+    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, byte[] knownSha,
+                                          Outlining.Prepared prepared) {
+        byte[] sha = knownSha != null ? knownSha : sha256Bytes(bytes);
+        String digest = HexFormat.of().formatHex(sha);
+        String key = "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha);
+        // Bytes with compiled code in the cache were validated when that code was made (the entry is
+        // keyed by their digest), so they are parsed without validating them again.
+        boolean known = cache != null && cache.contains(key);
+        if (known) {
+            long start = System.nanoTime();
+            CacheHitLoader.Loaded hit = CacheHitLoader.load(name, bytes, key, cache);
+            if (hit != null) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                LOG.fine(() -> name + ": loaded from the compile cache in " + ms + " ms" + (hit.stubbed() ? " (compiled bodies not parsed)" : ""));
+                return new CompiledModule(name, digest, hit.module(), hit.machineFactory(), ms, true);
+            }
         }
+        long parseStart = System.nanoTime();
+        WasmModule module = prepared.module() != null ? prepared.module() : ModuleLoader.parse(name, bytes, !known);
+        long t0 = StartupTimings.record(known ? "parse" : "parse and validate", parseStart);
         boolean cached = cache != null && cache.get(module.digest()) != null;
         if (known && !cached && !prepared.validated()) {
-            module = ModuleLoader.parse(name, code, true); // the entry was unusable: validate after all
+            module = ModuleLoader.parse(name, bytes, true); // the entry was unusable: validate after all
         }
         Function<Instance, Machine> factory;
         try {
@@ -93,8 +124,8 @@ public final class CompiledModule {
                 throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e2, e2);
             }
         }
-        prepared.remember(cache);
-        long ms = (System.nanoTime() - t0) / 1_000_000 + prepared.millis();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        StartupTimings.record(cached ? "load compiled classes" : "compile", t0);
         boolean hit = cached;
         WasmModule parsed = module;
         LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(parsed) + " functions in " + ms + " ms");
@@ -112,16 +143,16 @@ public final class CompiledModule {
 
     /** The digest Chicory gives a parsed module ({@code sha-256:} and Base64), the compile cache's key. */
     static String chicoryDigest(byte[] bytes) {
-        try {
-            return "sha-256:" + java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha256Bytes(bytes));
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Bytes(bytes));
+    }
+
+    private static byte[] sha256Bytes(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

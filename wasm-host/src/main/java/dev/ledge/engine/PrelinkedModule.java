@@ -88,14 +88,27 @@ public final class PrelinkedModule {
         return link(CompiledModule.compile(name, bytes, cache), HostcallRegistry.standard());
     }
 
+    /**
+     * Loads {@code bytes} with their compiled code from {@code cache}, or gives null when the
+     * cache holds none for them (nothing is compiled then).
+     */
+    public static PrelinkedModule loadCached(String name, byte[] bytes, CompileCache cache) {
+        CompiledModule c = CompiledModule.loadCached(name, bytes, cache);
+        return c == null ? null : link(c, HostcallRegistry.standard());
+    }
+
     public static PrelinkedModule link(CompiledModule compiled, HostcallRegistry registry) {
+        long t = System.nanoTime();
         Linker.Linked linked = new Linker(registry, AbiSpec.bundled()).link(compiled.name(), compiled.module());
+        t = StartupTimings.record("link imports", t);
         MemoryImage image = MemoryImage.of(compiled.module());
+        t = StartupTimings.record("memory image", t);
         PrelinkedModule plain = new PrelinkedModule(compiled, linked, SandboxLimits.defaults(), image, null);
         if (!TEMPLATE) {
             return plain;
         }
         InstanceTemplate template = InstanceTemplate.of(compiled, linked, plain.memoryFactory, plain.memoryLimits);
+        StartupTimings.record("instance template", t);
         return new PrelinkedModule(compiled, linked, SandboxLimits.defaults(), image, template);
     }
 

@@ -27,6 +27,7 @@ public final class HostedService implements AutoCloseable {
     private final GuestExecutor executor;
     private final Metrics metrics = Metrics.global();
     private final Runnable inFlightGauge;
+    private final java.util.concurrent.atomic.AtomicBoolean firstAnswered = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Version active;
     private volatile ExchangeObserver observer;
 
@@ -121,6 +122,10 @@ public final class HostedService implements AutoCloseable {
                             + outcome.kind().name().toLowerCase() + ": " + outcome.message());
                 }
                 ((VertxResponder) e.responder()).finish(outcome, rid);
+            }
+            if (firstAnswered.compareAndSet(false, true)) {
+                long since = dev.ledge.engine.StartupTimings.sinceLaunchMillis();
+                LOG.info(config.name() + ": first request answered" + (since >= 0 ? " " + since + " ms after launch" : ""));
             }
         });
         if (!accepted) {

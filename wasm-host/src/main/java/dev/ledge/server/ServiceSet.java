@@ -33,11 +33,11 @@ public final class ServiceSet implements AutoCloseable {
     /**
      * What every service shares unless its spec says otherwise: sandbox limits and in-flight
      * limit, the compile cache (null: none), the data directory ({@code perServiceData}: a
-     * subdirectory per service), the deployment store (null: deployments off) and the guest log
-     * for a service name.
+     * subdirectory per service), the deployment store (null: deployments off), the guest log
+     * for a service name and the modules loaded ahead (null: none).
      */
     public record Settings(SandboxLimits limits, int maxInFlight, CompileCache cache, Path dataDir, boolean perServiceData,
-                           Deployments deployments, BiFunction<String, GuestLog, GuestLog> logs) {
+                           Deployments deployments, BiFunction<String, GuestLog, GuestLog> logs, ModulePreloader preloads) {
     }
 
     /** A service with its spec and its running form. */
@@ -88,7 +88,8 @@ public final class ServiceSet implements AutoCloseable {
                 }
                 PrelinkedModule module;
                 try {
-                    module = PrelinkedModule.load(spec.moduleName(), bytes, settings.cache()).withLimits(limits);
+                    PrelinkedModule preloaded = settings.preloads() == null ? null : settings.preloads().take(spec.moduleName(), bytes);
+                    module = (preloaded != null ? preloaded : PrelinkedModule.load(spec.moduleName(), bytes, settings.cache())).withLimits(limits);
                 } catch (LedgeException e) {
                     if (spec.origin() == null) {
                         throw what.equals(spec.moduleName()) ? e

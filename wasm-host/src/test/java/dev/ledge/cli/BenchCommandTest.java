@@ -68,6 +68,12 @@ class BenchCommandTest {
             assertTrue(row.path(c).isNumber(), c + " = " + row.path(c));
             assertTrue(row.path(c).asDouble() >= 0, c + " = " + row.path(c));
         }
+        for (String series : List.of("instantiate", "request")) {
+            double p50 = row.path(series + "_p50_us").asDouble();
+            double p90 = row.path(series + "_p90_us").asDouble();
+            double p99 = row.path(series + "_p99_us").asDouble();
+            assertTrue(p50 > 0 && p50 <= p90 && p90 <= p99, series + " percentiles out of order: " + row);
+        }
         assertTrue(row.path("rps").asDouble() > 0, row.toString());
         assertTrue(row.path("vertx_rps").asDouble() > 0, row.toString());
         assertEquals(0, row.path("http_errors").asInt(), row.toString());

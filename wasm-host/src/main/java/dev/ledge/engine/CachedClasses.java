@@ -1,0 +1,134 @@
+package dev.ledge.engine;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleProxies;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * The classes Chicory compiled for one module, as its compile cache entry holds them (a jar with
+ * {@code wasm-module.properties} naming the main class), defined only when first needed: the
+ * main class when the machine factory is made, the others when code first reaches them or when
+ * a background thread gets to them, whichever comes first. Chicory's own loading defines and
+ * verifies every class before returning; this does the same work off the startup path.
+ */
+final class CachedClasses {
+    private static final String PROPERTIES = "wasm-module.properties";
+
+    private final Map<String, byte[]> classes;
+    private final String mainClass;
+
+    private CachedClasses(Map<String, byte[]> classes, String mainClass) {
+        this.classes = classes;
+        this.mainClass = mainClass;
+    }
+
+    /** Reads a compile cache payload; throws {@link IOException} if it is not one Chicory wrote. */
+    static CachedClasses read(byte[] payload) throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        String main = null;
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(payload))) {
+            JarEntry e;
+            while ((e = jar.getNextJarEntry()) != null) {
+                if (e.getName().equals(PROPERTIES)) {
+                    Properties p = new Properties();
+                    p.load(jar);
+                    main = p.getProperty("mainClass");
+                } else if (e.getName().endsWith(".class")) {
+                    String name = e.getName().substring(0, e.getName().length() - ".class".length()).replace('/', '.');
+                    classes.put(name, jar.readAllBytes());
+                }
+            }
+        }
+        if (main == null || !classes.containsKey(main)) {
+            throw new IOException("the entry names no main class, or does not hold it");
+        }
+        return new CachedClasses(classes, main);
+    }
+
+    /**
+     * The functions the compiled code hands to Chicory's interpreter, read from the main class;
+     * null when they cannot be told for certain.
+     */
+    Set<Integer> interpretedFunctions() {
+        List<byte[]> others = new ArrayList<>();
+        classes.forEach((n, b) -> {
+            if (!n.equals(mainClass)) {
+                others.add(b);
+            }
+        });
+        return InterpretedFunctions.of(classes.get(mainClass), others);
+    }
+
+    /**
+     * A machine factory over these classes in a class loader of their own. Every class is also
+     * defined and initialised in the background, largest first, so that a first request seldom
+     * waits for one; if one of them cannot be, {@code broken} is told (once) what went wrong.
+     */
+    Function<Instance, Machine> machineFactory(String moduleName, java.util.function.Consumer<Throwable> broken)
+            throws ReflectiveOperationException {
+        Loader loader = new Loader(classes);
+        Class<? extends Machine> main = Class.forName(mainClass, true, loader).asSubclass(Machine.class);
+        MethodHandle ctor = MethodHandles.publicLookup().findConstructor(main,
+                java.lang.invoke.MethodType.methodType(void.class, Instance.class));
+        @SuppressWarnings("unchecked")
+        Function<Instance, Machine> factory = MethodHandleProxies.asInterfaceInstance(Function.class, ctor);
+        List<String> rest = new ArrayList<>(classes.keySet());
+        rest.remove(mainClass);
+        rest.sort(Comparator.comparingInt((String n) -> classes.get(n).length).reversed());
+        Thread t = new Thread(() -> {
+            for (String n : rest) {
+                try {
+                    Class.forName(n, true, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // Code that reaches this class gets the same error; the entry must not be used again.
+                    broken.accept(e);
+                    return;
+                }
+            }
+        }, "ledge-class-loader-" + moduleName);
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+        return factory;
+    }
+
+    /** Defines the module's classes on request; everything else comes from Chicory's loader. */
+    private static final class Loader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        /** Bytes of the classes not defined yet; each is dropped once defined. */
+        private final Map<String, byte[]> classes;
+
+        Loader(Map<String, byte[]> classes) {
+            super(MachineFactoryCompiler.class.getClassLoader());
+            this.classes = new java.util.concurrent.ConcurrentHashMap<>(classes);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            // Called once per name (under the name's class-loading lock), so the bytes can go.
+            byte[] b = classes.remove(name);
+            if (b == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+        }
+    }
+}
