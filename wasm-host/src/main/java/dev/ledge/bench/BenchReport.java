@@ -15,7 +15,7 @@ public final class BenchReport {
     /** The columns, in order; the V8 script prints module, compile_ms and the instantiate columns. */
     public static final List<String> COLUMNS = List.of("module", "compile_ms", "cached", "first_request_ms",
             "instantiate_p50_us", "instantiate_p90_us", "instantiate_p99_us", "request_p50_us", "request_p90_us", "request_p99_us",
-            "rps", "http_errors", "vertx_rps", "rps_vs_vertx");
+            "rps", "http_errors", "vertx_rps", "rps_vs_vertx", "request_cpu_p50_us", "request_cpu_p90_us");
 
     private BenchReport() {
     }
@@ -38,6 +38,8 @@ public final class BenchReport {
         boolean hasBaseline = r.baseline().requests() > 0;
         m.put("vertx_rps", hasBaseline ? round(r.baseline().rps()) : null);
         m.put("rps_vs_vertx", hasBaseline ? round(r.http().rps() / r.baseline().rps()) : null);
+        m.put("request_cpu_p50_us", round(r.requestCpu().p50Micros()));
+        m.put("request_cpu_p90_us", round(r.requestCpu().p90Micros()));
         return m;
     }
 

@@ -54,7 +54,7 @@ public final class ModuleBench {
             return (System.nanoTime() - s) / 1e6;
         });
         Latency instantiate = onGuestThread(() -> loop(() -> { PrelinkedModule.release(pm.instantiate()); return null; }));
-        Latency request = onGuestThread(() -> loop(() -> request(pm)));
+        Latency[] request = onGuestThread(() -> timedRequests(pm));
 
         HttpLoad.Result http;
         HttpLoad.Result baseline = HttpLoad.Result.NONE;
@@ -70,8 +70,8 @@ public final class ModuleBench {
         } finally {
             server.close();
         }
-        return new ModuleResult(pm.name(), loadMillis, pm.compiled().fromCache(), instantiate, request,
-                firstMillis, http, baseline);
+        return new ModuleResult(pm.name(), loadMillis, pm.compiled().fromCache(), instantiate, request[0],
+                firstMillis, http, baseline, request[1]);
     }
 
     /** Serves the exact status, content type and body the guest answered from plain Vert.x, and loads it the same way. */
@@ -102,6 +102,24 @@ public final class ModuleBench {
             nanos[i] = System.nanoTime() - s;
         }
         return Latency.of(nanos);
+    }
+
+    /** Whole requests as {@link #loop} times them, each also by the CPU time of this thread: {wall, cpu}. */
+    private Latency[] timedRequests(PrelinkedModule pm) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < settings.warmup(); i++) {
+            request(pm);
+        }
+        long[] wall = new long[settings.requests()];
+        long[] cpu = new long[settings.requests()];
+        for (int i = 0; i < wall.length; i++) {
+            long c = mx.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            request(pm);
+            wall[i] = System.nanoTime() - s;
+            cpu[i] = mx.getCurrentThreadCpuTime() - c;
+        }
+        return new Latency[] {Latency.of(wall), Latency.of(cpu)};
     }
 
     /** One whole request in a fresh sandbox: a synthetic GET of the path, the response discarded. */
