@@ -53,8 +53,8 @@ public final class ModuleBench {
             }
             return (System.nanoTime() - s) / 1e6;
         });
-        Latency instantiate = onGuestThread(() -> loop(() -> { PrelinkedModule.release(pm.instantiate()); return null; }));
-        Latency[] request = onGuestThread(() -> timedRequests(pm));
+        Latency instantiate = onGuestThread(() -> loop(() -> { PrelinkedModule.release(pm.instantiate()); return null; }))[0];
+        Latency[] request = onGuestThread(() -> loop(() -> request(pm)));
 
         HttpLoad.Result http;
         HttpLoad.Result baseline = HttpLoad.Result.NONE;
@@ -90,32 +90,21 @@ public final class ModuleBench {
         }
     }
 
-    /** Runs {@code warmup} untimed then {@code requests} timed calls of {@code action}. */
-    private Latency loop(Supplier<?> action) {
-        for (int i = 0; i < settings.warmup(); i++) {
-            action.get();
-        }
-        long[] nanos = new long[settings.requests()];
-        for (int i = 0; i < nanos.length; i++) {
-            long s = System.nanoTime();
-            action.get();
-            nanos[i] = System.nanoTime() - s;
-        }
-        return Latency.of(nanos);
-    }
-
-    /** Whole requests as {@link #loop} times them, each also by the CPU time of this thread: {wall, cpu}. */
-    private Latency[] timedRequests(PrelinkedModule pm) {
+    /**
+     * Runs {@code warmup} untimed then {@code requests} timed calls of {@code action}: their wall
+     * time and the CPU time of this thread, as {wall, cpu}.
+     */
+    private Latency[] loop(Supplier<?> action) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < settings.warmup(); i++) {
-            request(pm);
+            action.get();
         }
         long[] wall = new long[settings.requests()];
         long[] cpu = new long[settings.requests()];
         for (int i = 0; i < wall.length; i++) {
             long c = mx.getCurrentThreadCpuTime();
             long s = System.nanoTime();
-            request(pm);
+            action.get();
             wall[i] = System.nanoTime() - s;
             cpu[i] = mx.getCurrentThreadCpuTime() - c;
         }
