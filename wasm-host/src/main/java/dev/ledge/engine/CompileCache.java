@@ -92,7 +92,7 @@ public final class CompileCache implements Cache {
             return null;
         }
         byte[] payload = Arrays.copyOfRange(entry, HEADER, entry.length);
-        return MessageDigest.isEqual(digest, sha256(payload)) ? payload : null;
+        return MessageDigest.isEqual(digest, CompiledModule.sha256Bytes(payload)) ? payload : null;
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class CompileCache implements Cache {
         try {
             Files.createDirectories(dir);
             ByteBuffer b = ByteBuffer.allocate(HEADER + payload.length);
-            b.put(MAGIC).put(sha256(payload)).putLong(payload.length).put(payload);
+            b.put(MAGIC).put(CompiledModule.sha256Bytes(payload)).putLong(payload.length).put(payload);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
             try {
                 Files.write(tmp, b.array());
@@ -130,13 +130,6 @@ public final class CompileCache implements Cache {
         }
     }
 
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String chicoryVersion() {
         try (InputStream in = MachineFactoryCompiler.class.getResourceAsStream("/META-INF/maven/com.dylibso.chicory/compiler/pom.properties")) {

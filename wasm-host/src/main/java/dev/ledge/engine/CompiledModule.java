@@ -49,24 +49,7 @@ public final class CompiledModule {
      * holds an intact entry, or compiles and stores it. A null cache compiles every time.
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
-        Outlining.Prepared prepared = Outlining.prepare(name, bytes, cache);
-        String digest = sha256(bytes);
-        try {
-            return compile(name, digest, prepared, cache);
-        } catch (ModuleRejectedException e) {
-            if (prepared.code() == bytes) {
-                throw e;
-            }
-            LOG.warning(name + ": its split form could not be compiled (" + e.getMessage() + "); compiling it as it is");
-            return compile(name, digest, Outlining.Prepared.unchanged(bytes), cache);
-        }
-    }
-
-    private static CompiledModule compile(String name, String digest, Outlining.Prepared prepared, CompileCache cache) {
-        byte[] code = prepared.code();
-        CompiledModule c = compile(name, code, cache, null, prepared);
-        prepared.remember(cache);
-        return new CompiledModule(name, digest, c.module, c.machineFactory, c.compileMillis + prepared.millis(), c.fromCache);
+        return compile(name, bytes, cache, sha256Bytes(bytes));
     }
 
     /**
@@ -78,16 +61,32 @@ public final class CompiledModule {
         long t = System.nanoTime();
         byte[] sha = sha256Bytes(bytes);
         StartupTimings.record("module SHA-256", t);
-        boolean present = cache.contains("sha-256:" + java.util.Base64.getEncoder().encodeToString(sha))
-                || Outlining.hasStoredRewrite(bytes, cache);
-        return present ? compile(name, bytes, cache) : null;
+        boolean present = cache.contains(cacheKey(sha)) || Outlining.hasStoredRewrite(sha, cache);
+        return present ? compile(name, bytes, cache, sha) : null;
     }
 
-    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, byte[] knownSha,
-                                          Outlining.Prepared prepared) {
-        byte[] sha = knownSha != null ? knownSha : sha256Bytes(bytes);
+    /** Splits the module's giant functions if needed, then compiles; {@code sha} is the SHA-256 of {@code bytes}. */
+    private static CompiledModule compile(String name, byte[] bytes, CompileCache cache, byte[] sha) {
         String digest = HexFormat.of().formatHex(sha);
-        String key = "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha);
+        Outlining.Prepared prepared = Outlining.prepare(name, bytes, sha, cache);
+        try {
+            return compile(name, digest, prepared, cache);
+        } catch (ModuleRejectedException e) {
+            if (prepared.code() == bytes) {
+                throw e;
+            }
+            LOG.warning(name + ": its split form could not be compiled (" + e.getMessage() + "); compiling it as it is");
+            return compile(name, digest, Outlining.Prepared.unchanged(bytes, sha), cache);
+        }
+    }
+
+    /**
+     * Compiles {@code prepared.code()} (or loads it from {@code cache}); the module keeps the
+     * {@code digest} of the bytes it came as.
+     */
+    private static CompiledModule compile(String name, String digest, Outlining.Prepared prepared, CompileCache cache) {
+        byte[] bytes = prepared.code();
+        String key = cacheKey(prepared.codeSha());
         // Bytes with compiled code in the cache were validated when that code was made (the entry is
         // keyed by their digest), so they are parsed without validating them again.
         boolean known = cache != null && cache.contains(key);
@@ -95,7 +94,8 @@ public final class CompiledModule {
             long start = System.nanoTime();
             CacheHitLoader.Loaded hit = CacheHitLoader.load(name, bytes, key, cache);
             if (hit != null) {
-                long ms = (System.nanoTime() - start) / 1_000_000;
+                prepared.remember(cache);
+                long ms = (System.nanoTime() - start) / 1_000_000 + prepared.millis();
                 LOG.fine(() -> name + ": loaded from the compile cache in " + ms + " ms" + (hit.stubbed() ? " (compiled bodies not parsed)" : ""));
                 return new CompiledModule(name, digest, hit.module(), hit.machineFactory(), ms, true);
             }
@@ -124,7 +124,8 @@ public final class CompiledModule {
                 throw new ModuleRejectedException(name + ": Chicory could not compile it: " + e2, e2);
             }
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        prepared.remember(cache);
+        long ms = (System.nanoTime() - t0) / 1_000_000 + prepared.millis();
         StartupTimings.record(cached ? "load compiled classes" : "compile", t0);
         boolean hit = cached;
         WasmModule parsed = module;
@@ -141,16 +142,16 @@ public final class CompiledModule {
         return b.compile();
     }
 
-    /** The digest Chicory gives a parsed module ({@code sha-256:} and Base64), the compile cache's key. */
-    static String chicoryDigest(byte[] bytes) {
-        return "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha256Bytes(bytes));
+    /** The digest Chicory gives a module whose SHA-256 is {@code sha} ({@code sha-256:} and Base64): the compile cache's key. */
+    static String cacheKey(byte[] sha) {
+        return "sha-256:" + java.util.Base64.getEncoder().encodeToString(sha);
     }
 
     static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256Bytes(bytes));
     }
 
-    private static byte[] sha256Bytes(byte[] bytes) {
+    static byte[] sha256Bytes(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -27,10 +27,14 @@ final class Outlining {
     private Outlining() {
     }
 
-    /** The code to compile, its parsed form if already parsed, and what to store once it compiled. */
-    record Prepared(byte[] original, byte[] code, WasmModule module, boolean validated, long millis, String storeKey) {
-        static Prepared unchanged(byte[] bytes) {
-            return new Prepared(bytes, bytes, null, false, 0, null);
+    /**
+     * The code to compile and its SHA-256, its parsed form if already parsed, and what to store
+     * once it compiled.
+     */
+    record Prepared(byte[] code, byte[] codeSha, WasmModule module, boolean validated, long millis, String storeKey) {
+        /** The module as it came, {@code sha} being its SHA-256. */
+        static Prepared unchanged(byte[] bytes, byte[] sha) {
+            return new Prepared(bytes, sha, null, false, 0, null);
         }
 
         void remember(CompileCache cache) {
@@ -61,98 +65,64 @@ final class Outlining {
         }
     }
 
-    static Prepared prepare(String name, byte[] bytes, CompileCache cache) {
+    /** What to compile for {@code bytes}, whose SHA-256 is {@code sha}. */
+    static Prepared prepare(String name, byte[] bytes, byte[] sha, CompileCache cache) {
         long t0 = System.nanoTime();
         if (!enabled()) {
-            return Prepared.unchanged(bytes);
+            return Prepared.unchanged(bytes, sha);
         }
         int limit = limit();
-        if (largestBody(bytes) <= limit) {
-            return Prepared.unchanged(bytes); // nothing to split: not even a parse is needed to know it
+        if (FunctionOutliner.largestBody(bytes) <= limit) {
+            return Prepared.unchanged(bytes, sha); // nothing to split: not even a parse is needed to know it
         }
-        String key = key(bytes, limit);
+        String key = key(sha, limit);
         if (cache != null) {
             byte[] stored = cache.get(key);
             if (stored != null) {
-                return new Prepared(bytes, stored, null, false, since(t0), null);
+                return new Prepared(stored, CompiledModule.sha256Bytes(stored), null, false, since(t0), null);
             }
         }
-        boolean knownOriginal = cache != null && cache.contains(CompiledModule.chicoryDigest(bytes));
+        Prepared asItCame = Prepared.unchanged(bytes, sha);
+        boolean knownOriginal = cache != null && cache.contains(CompiledModule.cacheKey(sha));
         WasmModule original = ModuleLoader.parse(name, bytes, !knownOriginal);
         FunctionOutliner.Result r;
         try {
             r = FunctionOutliner.outline(bytes, original, limit);
         } catch (RuntimeException e) {
             LOG.warning(name + ": could not split its large functions (" + e + "); compiling it as it is");
-            return new Prepared(bytes, bytes, original, !knownOriginal, since(t0), null);
+            return parsed(asItCame, original, !knownOriginal, t0);
         }
         for (String s : r.skipped()) {
             LOG.fine(() -> name + ": left whole: " + s);
         }
         if (!r.changed()) {
-            return new Prepared(bytes, bytes, original, !knownOriginal, since(t0), null);
+            return parsed(asItCame, original, !knownOriginal, t0);
         }
-        boolean knownRewrite = cache != null && cache.contains(CompiledModule.chicoryDigest(r.bytes()));
+        byte[] rewriteSha = CompiledModule.sha256Bytes(r.bytes());
+        boolean knownRewrite = cache != null && cache.contains(CompiledModule.cacheKey(rewriteSha));
         try {
             WasmModule rewritten = ModuleLoader.parse(name, r.bytes(), !knownRewrite);
             LOG.info(name + ": split " + r.functionsSplit() + " functions larger than " + limit + " bytes into "
                     + r.functionsAdded() + " more" + (r.skipped().isEmpty() ? "" : "; " + r.skipped().size() + " left whole"));
-            return new Prepared(bytes, r.bytes(), rewritten, !knownRewrite, since(t0), key);
+            return new Prepared(r.bytes(), rewriteSha, rewritten, !knownRewrite, since(t0), key);
         } catch (ModuleRejectedException e) {
             LOG.warning(name + ": splitting its large functions gave an invalid module (" + e.getMessage()
                     + "); compiling it as it is");
-            return new Prepared(bytes, bytes, original, !knownOriginal, since(t0), null);
+            return parsed(asItCame, original, !knownOriginal, t0);
         }
     }
 
-    /** Whether the cache holds a rewrite of {@code bytes} made with the current limit. */
-    static boolean hasStoredRewrite(byte[] bytes, CompileCache cache) {
-        return enabled() && cache != null && cache.contains(key(bytes, limit()));
+    private static Prepared parsed(Prepared unchanged, WasmModule module, boolean validated, long t0) {
+        return new Prepared(unchanged.code(), unchanged.codeSha(), module, validated, since(t0), null);
     }
 
-    private static String key(byte[] bytes, int limit) {
-        return "outlined-" + CompiledModule.sha256(bytes) + "-" + limit + "-" + VERSION;
+    /** Whether the cache holds a rewrite, made with the current limit, of the module whose SHA-256 is {@code sha}. */
+    static boolean hasStoredRewrite(byte[] sha, CompileCache cache) {
+        return enabled() && cache != null && cache.contains(key(sha, limit()));
     }
 
-    /**
-     * The size of the largest function body, read from the code section's size fields alone; 0
-     * when the bytes are not laid out as expected (the parser then reports what is wrong).
-     */
-    static int largestBody(byte[] b) {
-        try {
-            int[] pos = {8};
-            while (pos[0] < b.length) {
-                int id = b[pos[0]++] & 0xff;
-                int size = (int) readU32(b, pos);
-                int end = pos[0] + size;
-                if (id == 10) {
-                    int count = (int) readU32(b, pos);
-                    int max = 0;
-                    for (int i = 0; i < count; i++) {
-                        int body = (int) readU32(b, pos);
-                        max = Math.max(max, body);
-                        pos[0] += body;
-                    }
-                    return max;
-                }
-                pos[0] = end;
-            }
-        } catch (RuntimeException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    private static long readU32(byte[] b, int[] pos) {
-        long result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int x = b[pos[0]++] & 0xff;
-            result |= (long) (x & 0x7f) << shift;
-            if ((x & 0x80) == 0) {
-                return result;
-            }
-        }
-        throw new IllegalArgumentException("bad LEB128");
+    private static String key(byte[] sha, int limit) {
+        return "outlined-" + java.util.HexFormat.of().formatHex(sha) + "-" + limit + "-" + VERSION;
     }
 
     private static long since(long t0) {

@@ -37,6 +37,36 @@ public final class FunctionOutliner {
      */
     public static final int JVM_METHOD_LIMIT = 40_000;
 
+    /**
+     * The size of the largest function body, read from the code section's size fields alone,
+     * without parsing; 0 when the bytes are not laid out as expected (the parser then says what is
+     * wrong).
+     */
+    public static int largestBody(byte[] b) {
+        try {
+            int[] pos = {8};
+            while (pos[0] < b.length) {
+                int id = b[pos[0]++] & 0xff;
+                int size = (int) Bytes.readU32(b, pos);
+                int end = pos[0] + size;
+                if (id == 10) {
+                    int count = (int) Bytes.readU32(b, pos);
+                    int max = 0;
+                    for (int i = 0; i < count; i++) {
+                        int body = (int) Bytes.readU32(b, pos);
+                        max = Math.max(max, body);
+                        pos[0] += body;
+                    }
+                    return max;
+                }
+                pos[0] = end;
+            }
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     /** {@link #outline(byte[], WasmModule, int, int)} with the JVM method limit as the hard limit. */
     public static Result outline(byte[] bytes, WasmModule module, int limit) {
         return outline(bytes, module, limit, Math.max(limit, JVM_METHOD_LIMIT));
