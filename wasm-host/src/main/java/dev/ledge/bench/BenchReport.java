@@ -91,6 +91,7 @@ public final class BenchReport {
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        m.put("jit", dev.ledge.engine.JitMode.describe());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return m;
     }

@@ -76,6 +76,9 @@ final class BenchCommand implements Callable<Integer> {
             vertx.close();
             deleteTree(data);
         }
+        if (!json) {
+            spec.commandLine().getErr().println("JIT: " + dev.ledge.engine.JitMode.describe());
+        }
         java.io.PrintWriter out = spec.commandLine().getOut();
         out.print(json ? BenchReport.json(settings, results) + "\n" : BenchReport.table(results));
         out.flush();

@@ -112,6 +112,10 @@ final class ServeSetup {
             port = server.start(hp.host(), hp.port());
             StartupTimings.record("HTTP server listening", t);
             LOG.info("listening on http://" + hp.host() + ":" + port + "/");
+            String jit = dev.ledge.engine.JitMode.advice();
+            if (jit != null) {
+                LOG.info(jit);
+            }
             if (services.router().services().size() > 1) {
                 services.router().describe(port).forEach(line -> LOG.info("  " + line));
             }

@@ -53,16 +53,7 @@ final class Outlining {
         if (set != null) {
             return set;
         }
-        return hugeMethodsCompiled() ? JIT_FRIENDLY_LIMIT : FunctionOutliner.JVM_METHOD_LIMIT;
-    }
-
-    private static boolean hugeMethodsCompiled() {
-        try {
-            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            return bean != null && "false".equals(bean.getVMOption("DontCompileHugeMethods").getValue());
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return JitMode.hugeMethodsCompiled() ? JIT_FRIENDLY_LIMIT : FunctionOutliner.JVM_METHOD_LIMIT;
     }
 
     /** What to compile for {@code bytes}, whose SHA-256 is {@code sha}. */
