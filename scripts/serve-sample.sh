@@ -7,4 +7,5 @@ sample="${1:-rust-echo}"
 shift || true
 ./scripts/install-toolchains.sh
 mvn -B -q -ntp -DskipTests package
-exec java -Xss8m -Xmx3g -jar wasm-host/target/ledge.jar serve "guest-samples/target/wasm/$sample.wasm" "$@"
+# scripts/ledge: ledge.jar with the JVM settings that make guests fast (see that script).
+JAVA_OPTS="-Xss8m -Xmx3g ${JAVA_OPTS:-}" exec scripts/ledge serve "guest-samples/target/wasm/$sample.wasm" "$@"
