@@ -17,7 +17,6 @@ import com.dylibso.chicory.wasm.types.Global;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveElement;
 import com.dylibso.chicory.wasm.types.Table;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,10 @@ import java.util.function.Function;
  * <p>The table contents come from one probe instance built the ordinary way when the template is
  * made, so they are exactly what Chicory's own instantiation produces. Active element segments
  * are handed to instances as empty passive segments: after instantiation Wasm treats active
- * segments as dropped, which is what an empty segment behaves like. Modules with a start
- * function, tags, or tables whose entries refer to another instance use the ordinary path.
+ * segments as dropped, which is what an empty segment behaves like. Table entries are copied
+ * without an owning instance, which Chicory reads as "the calling instance" (see
+ * {@code PrelinkedInstanceAccess.fillTable}). Modules with a start function, tags, or tables whose
+ * entries refer to another instance use the ordinary path.
  */
 final class InstanceTemplate {
     private final WasmModule module;
@@ -50,19 +51,14 @@ final class InstanceTemplate {
     private final Function<Instance, Machine> machineFactory;
     /** Per table: every entry's reference after element initialisation (the table's full size). */
     private final int[][] tableRefs;
-    /** Per table: runs of entries owned by the instance itself, as start and end indexes. */
-    private final int[][] ownedStarts;
-    private final int[][] ownedEnds;
     private final boolean hasMemory;
 
     private InstanceTemplate(WasmModule module, ImportValues imports, Function<Instance, Machine> machineFactory,
-                             int[][] tableRefs, int[][] ownedStarts, int[][] ownedEnds) {
+                             int[][] tableRefs) {
         this.module = module;
         this.imports = imports;
         this.machineFactory = machineFactory;
         this.tableRefs = tableRefs;
-        this.ownedStarts = ownedStarts;
-        this.ownedEnds = ownedEnds;
         this.globals = module.globalSection().globals();
         this.data = module.dataSection().dataSegments();
         this.bodies = module.codeSection().functionBodies();
@@ -112,37 +108,21 @@ final class InstanceTemplate {
         try {
             int count = m.tableSection().tableCount();
             int[][] refs = new int[count][];
-            int[][] starts = new int[count][];
-            int[][] ends = new int[count][];
             for (int t = 0; t < count; t++) {
                 TableInstance filled = probe.table(t);
                 if (!com.dylibso.chicory.wasm.types.ValType.FuncRef.equals(filled.elementType())) {
                     return null;
                 }
                 refs[t] = new int[filled.size()];
-                List<Integer> s = new ArrayList<>();
-                List<Integer> e = new ArrayList<>();
                 for (int i = 0; i < filled.size(); i++) {
                     refs[t][i] = filled.ref(i);
                     Instance owner = filled.instance(i);
                     if (owner != null && owner != probe) {
                         return null;
                     }
-                    boolean owned = owner == probe;
-                    boolean ownedBefore = i > 0 && filled.instance(i - 1) == probe;
-                    if (owned && !ownedBefore) {
-                        s.add(i);
-                    } else if (!owned && ownedBefore) {
-                        e.add(i);
-                    }
                 }
-                if (e.size() < s.size()) {
-                    e.add(filled.size());
-                }
-                starts[t] = s.stream().mapToInt(Integer::intValue).toArray();
-                ends[t] = e.stream().mapToInt(Integer::intValue).toArray();
             }
-            return new InstanceTemplate(m, linked.imports(), compiled.machineFactory(), refs, starts, ends);
+            return new InstanceTemplate(m, linked.imports(), compiled.machineFactory(), refs);
         } finally {
             PrelinkedModule.release(probe);
         }
@@ -199,7 +179,7 @@ final class InstanceTemplate {
         Instance inst = create(memoryFactory, memoryLimits);
         try {
             for (int t = 0; t < tableRefs.length; t++) {
-                PrelinkedInstanceAccess.fillTable(inst.table(t), tableRefs[t], ownedStarts[t], ownedEnds[t], inst);
+                PrelinkedInstanceAccess.fillTable(inst.table(t), tableRefs[t]);
             }
             inst.initialize(false);
             return inst;

@@ -23,46 +23,36 @@ import java.util.function.Function;
  */
 public final class PrelinkedInstanceAccess {
     private static final VarHandle REFS;
-    private static final VarHandle OWNERS;
 
     static {
         VarHandle refs = null;
-        VarHandle owners = null;
         try {
             var lookup = MethodHandles.privateLookupIn(TableInstance.class, MethodHandles.lookup());
             refs = lookup.findVarHandle(TableInstance.class, "refs", int[].class);
-            owners = lookup.findVarHandle(TableInstance.class, "instances", Instance[].class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not reachable (e.g. on the module path): tables are filled entry by entry instead.
         }
         REFS = refs;
-        OWNERS = owners;
     }
 
     private PrelinkedInstanceAccess() {
     }
 
     /**
-     * Copies {@code refs} into a freshly created {@code table} (same size), and makes {@code owner}
-     * the instance of the entries in each run {@code [starts[k], ends[k])}; entries outside the runs
-     * keep no owner, as element initialisation leaves them.
+     * Copies {@code refs} into a freshly created {@code table} (same size). The entries keep no
+     * owning instance: Chicory's compiled code and interpreter both call an entry without an owner
+     * in the calling instance, which is where every entry of a template's table belongs (a template
+     * is only made when no entry belongs to another instance). Setting the owner of each entry
+     * was most of the cost of an instantiation for modules with large tables (7,777 entries in a
+     * JS-SDK module).
      */
-    public static void fillTable(TableInstance table, int[] refs, int[] starts, int[] ends, Instance owner) {
-        if (REFS != null && OWNERS != null) {
+    public static void fillTable(TableInstance table, int[] refs) {
+        if (REFS != null) {
             System.arraycopy(refs, 0, (int[]) REFS.get(table), 0, refs.length);
-            Instance[] owners = (Instance[]) OWNERS.get(table);
-            for (int k = 0; k < starts.length; k++) {
-                java.util.Arrays.fill(owners, starts[k], ends[k], owner);
-            }
             return;
         }
         for (int i = 0; i < refs.length; i++) {
             table.setRef(i, refs[i], null);
-        }
-        for (int k = 0; k < starts.length; k++) {
-            for (int i = starts[k]; i < ends[k]; i++) {
-                table.setRef(i, refs[i], owner);
-            }
         }
     }
 
