@@ -58,8 +58,21 @@ public final class CompileCache implements Cache {
         return Files.isRegularFile(entry(key));
     }
 
+    /** An intact entry's payload and its SHA-256, the one its header holds and reading it checked. */
+    record Verified(byte[] payload, byte[] sha256) {
+    }
+
     @Override
     public byte[] get(String key) {
+        Verified v = getVerified(key);
+        return v == null ? null : v.payload();
+    }
+
+    /**
+     * The entry for {@code key} with the SHA-256 of its payload, or null when there is none or it
+     * is corrupt (then it is deleted). The digest comes checked, so callers need not hash again.
+     */
+    Verified getVerified(String key) {
         Path f = entry(key);
         byte[] all;
         try {
@@ -70,16 +83,21 @@ public final class CompileCache implements Cache {
             LOG.warning("cannot read compile cache entry " + f + ": " + e.getMessage() + "; compiling again");
             return null;
         }
-        byte[] payload = verify(all);
-        if (payload == null) {
+        Verified v = verified(all);
+        if (v == null) {
             LOG.warning("compile cache entry " + f + " is corrupt; deleting it and compiling again");
             delete(key);
         }
-        return payload;
+        return v;
     }
 
     /** The payload if {@code entry} is intact, else {@code null}. */
     static byte[] verify(byte[] entry) {
+        Verified v = verified(entry);
+        return v == null ? null : v.payload();
+    }
+
+    private static Verified verified(byte[] entry) {
         if (entry.length < HEADER || !Arrays.equals(Arrays.copyOf(entry, MAGIC.length), MAGIC)) {
             return null;
         }
@@ -92,7 +110,7 @@ public final class CompileCache implements Cache {
             return null;
         }
         byte[] payload = Arrays.copyOfRange(entry, HEADER, entry.length);
-        return MessageDigest.isEqual(digest, CompiledModule.sha256Bytes(payload)) ? payload : null;
+        return MessageDigest.isEqual(digest, CompiledModule.sha256Bytes(payload)) ? new Verified(payload, digest) : null;
     }
 
     @Override
