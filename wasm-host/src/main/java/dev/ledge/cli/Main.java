@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
 public final class Main {
     public static void main(String[] args) {
         dev.ledge.engine.StartupTimings.mainEntered();
+        if (args.length > 0 && args[0].equals("serve")) {
+            // The module file is read and hashed while the command line is parsed (a few hundred ms in a cold JVM).
+            dev.ledge.engine.ModuleDigests.readAhead(args);
+        }
         LogSetup.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
