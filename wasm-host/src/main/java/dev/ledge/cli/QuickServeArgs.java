@@ -23,8 +23,33 @@ final class QuickServeArgs {
     /** Picocli's marker for an option without a default value. */
     private static final String NO_DEFAULT = "__no_default_value__";
 
-    /** One option: the field it sets and the object holding that field (the command or a mixin). */
-    private record Target(Field field, Object holder, Option option) {
+    /**
+     * One option: the field it sets and the object holding that field (the command or a mixin). A
+     * plain class, not a record: a record's hashCode is bootstrapped through method handles, which
+     * costs more in a cold JVM than this whole reader.
+     */
+    private static final class Target {
+        private final Field field;
+        private final Object holder;
+        private final Option option;
+
+        Target(Field field, Object holder, Option option) {
+            this.field = field;
+            this.holder = holder;
+            this.option = option;
+        }
+
+        Field field() {
+            return field;
+        }
+
+        Object holder() {
+            return holder;
+        }
+
+        Option option() {
+            return option;
+        }
     }
 
     private QuickServeArgs() {
@@ -67,7 +92,7 @@ final class QuickServeArgs {
                 positional = f;
             }
         }
-        Map<Target, Boolean> given = new HashMap<>();
+        java.util.Set<Target> given = new java.util.HashSet<>();
         boolean positionalGiven = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -90,7 +115,7 @@ final class QuickServeArgs {
             }
             Class<?> type = t.field().getType();
             if (type == boolean.class) {
-                if (eq > 0 || given.containsKey(t)) {
+                if (eq > 0 || given.contains(t)) {
                     return null;
                 }
                 t.field().setBoolean(t.holder(), true);
@@ -103,15 +128,15 @@ final class QuickServeArgs {
                 } else {
                     return null;
                 }
-                if (!set(t, value, given.containsKey(t))) {
+                if (!set(t, value, given.contains(t))) {
                     return null;
                 }
             }
-            given.put(t, true);
+            given.add(t);
         }
         for (Target t : new java.util.HashSet<>(byName.values())) {
             String def = t.option().defaultValue();
-            if (!given.containsKey(t) && !def.equals(NO_DEFAULT) && !set(t, def, false)) {
+            if (!given.contains(t) && !def.equals(NO_DEFAULT) && !set(t, def, false)) {
                 return null;
             }
         }

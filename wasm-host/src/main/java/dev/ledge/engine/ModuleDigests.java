@@ -2,7 +2,6 @@ package dev.ledge.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -16,23 +15,41 @@ import java.util.concurrent.ExecutionException;
  * being parsed: in a JVM just started, hashing megabytes takes a large share of the start.
  */
 public final class ModuleDigests {
-    /** Digests by array identity (a byte array's equals is identity); an array no longer used drops out. */
-    private static final Map<byte[], byte[]> DIGESTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Digests by array identity (a byte array's equals is identity), done or being computed; an array no longer used drops out. */
+    private static final Map<byte[], CompletableFuture<byte[]>> DIGESTS = new WeakHashMap<>();
     /** Files being read ahead, by absolute normalised path. */
     private static final Map<Path, CompletableFuture<byte[]>> AHEAD = new ConcurrentHashMap<>();
 
     private ModuleDigests() {
     }
 
-    /** The SHA-256 of {@code bytes}, hashed now unless these very bytes were hashed before. */
+    /**
+     * The SHA-256 of {@code bytes}, hashed now unless these very bytes were hashed before or are
+     * being hashed (then it waits for that).
+     */
     public static byte[] sha256(byte[] bytes) {
-        byte[] known = DIGESTS.get(bytes);
-        if (known != null) {
-            return known.clone();
+        CompletableFuture<byte[]> digest;
+        boolean mine = false;
+        synchronized (DIGESTS) {
+            digest = DIGESTS.get(bytes);
+            if (digest == null) {
+                digest = new CompletableFuture<>();
+                DIGESTS.put(bytes, digest);
+                mine = true;
+            }
         }
-        byte[] sha = CompiledModule.sha256Bytes(bytes);
-        DIGESTS.put(bytes, sha);
-        return sha.clone();
+        if (mine) {
+            try {
+                digest.complete(CompiledModule.sha256Bytes(bytes));
+            } catch (RuntimeException | Error e) {
+                synchronized (DIGESTS) {
+                    DIGESTS.remove(bytes);
+                }
+                digest.completeExceptionally(e);
+                throw e;
+            }
+        }
+        return digest.join().clone();
     }
 
     /**
@@ -60,8 +77,8 @@ public final class ModuleDigests {
             Thread t = new Thread(() -> {
                 try {
                     byte[] bytes = Files.readAllBytes(p);
-                    sha256(bytes);
                     f.complete(bytes);
+                    sha256(bytes); // whoever needs it next waits for this rather than hashing again
                 } catch (java.io.IOException | RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }
