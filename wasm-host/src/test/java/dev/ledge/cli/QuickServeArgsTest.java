@@ -61,6 +61,21 @@ class QuickServeArgsTest {
     }
 
     @Test
+    void aServeLineReadQuicklyReportsLedgesErrorsAsPicocliRunsWould(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String missing = dir.resolve("missing.wasm").toString();
+        java.io.StringWriter quickErr = new java.io.StringWriter();
+        int quick = Main.serve(QuickServeArgs.parse(new String[] {"serve", "--addr", "127.0.0.1:0", missing}),
+                new java.io.PrintWriter(quickErr, true));
+        java.io.StringWriter slowErr = new java.io.StringWriter();
+        int slow = Main.run(new String[] {"serve", "--addr", "127.0.0.1:0", missing},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(slowErr, true));
+        assertEquals(2, quick, quickErr.toString());
+        assertEquals("ledge: " + missing + ": no such file", quickErr.toString().trim());
+        assertEquals(slow, quick);
+        assertEquals(slowErr.toString(), quickErr.toString());
+    }
+
+    @Test
     void anythingElseIsLeftToPicocli() {
         String[][] lines = {
             {"run", "m.wasm"}, {}, {"serve", "--help"}, {"serve", "-h"}, {"serve", "--version"}, {"serve", "--bogus"},
