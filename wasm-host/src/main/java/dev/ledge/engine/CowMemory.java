@@ -16,20 +16,28 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A sandbox's linear memory that starts from a shared {@link MemoryImage} and copies a 64 KiB page
- * the first time the guest (or a hostcall) writes to it. Reads go straight to whichever page is
- * current; writes go through {@code owned}, which holds only this instance's private copies, so a
- * write can never reach a page another instance can see. Grown pages start as the shared zero page
- * and cost nothing until written. Sizes are reserved in the process-wide {@link MemoryBudget}.
+ * A sandbox's linear memory that starts from a shared {@link MemoryImage} and copies a chunk of it
+ * (4 KiB by default, {@link MemoryImage#CHUNK_SIZE}; a Wasm page is 16 of them) the first time the
+ * guest (or a hostcall) writes to it. Reads go straight to whichever chunk is current; writes go
+ * through {@code owned}, which holds only this instance's private copies, so a write can never
+ * reach a chunk another instance can see. Grown pages start as the shared zero chunk and cost
+ * nothing until written. Sizes are reserved in the process-wide {@link MemoryBudget}.
+ *
+ * <p>Chunks smaller than a Wasm page matter because a short request writes to a few scattered
+ * places (its stack, a few heap objects): copying 4 KiB around each costs a sixteenth of copying
+ * the 64 KiB page, and leaves a sixteenth of the garbage.
  *
  * <p>Out-of-bounds accesses trap with Chicory's message ("out of bounds memory access"), and
  * {@code memory.grow}, {@code memory.fill}, {@code memory.copy}, {@code memory.init} and
  * {@code data.drop} keep their Wasm semantics. Not for shared memories (threads).
  */
 public final class CowMemory implements Memory {
-    private static final int SHIFT = 16;
-    private static final int MASK = PAGE_SIZE - 1;
-    private static final byte[] ZERO = MemoryImage.ZERO_PAGE;
+    private static final int SHIFT = MemoryImage.CHUNK_SHIFT;
+    private static final int CHUNK = MemoryImage.CHUNK_SIZE;
+    private static final int MASK = CHUNK - 1;
+    /** log2 of the chunks in a Wasm page. */
+    private static final int PER_PAGE = 16 - SHIFT;
+    private static final byte[] ZERO = MemoryImage.ZERO_CHUNK;
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -42,10 +50,15 @@ public final class CowMemory implements Memory {
     private final int maxPages;
     private final MemoryImage image;
     private final MemoryBudget.Reservation reservation;
-    /** The current page for each index below {@code nPages} (shared or owned); null above. */
+    /**
+     * The current chunk for each index below {@code nPages << PER_PAGE}. Until the first write this
+     * is a table shared with other instances (the image's, or its all-zero one; {@code sharedTable}),
+     * so starting an instance writes no reference array; the first write copies it.
+     */
     private byte[][] pages;
-    /** This instance's private pages; null where the page is still shared. */
-    private byte[][] owned;
+    private boolean sharedTable;
+    /** One bit per chunk: set where {@code pages} holds this instance's private copy. */
+    private long[] owned;
     private int nPages;
     private DataSegment[] segments;
 
@@ -55,10 +68,27 @@ public final class CowMemory implements Memory {
         this.image = image;
         this.reservation = reservation;
         this.nPages = limits.initialPages();
-        int capacity = Math.max(nPages, Math.min(maxPages, nPages + 16));
-        this.pages = new byte[capacity][];
-        this.owned = new byte[capacity][];
-        Arrays.fill(pages, 0, nPages, ZERO);
+        this.owned = new long[(chunkCapacity() + 63) >>> 6];
+        useZeroTable();
+    }
+
+    /** Chunks a private table is made with: room to grow by 16 pages before copying it again. */
+    private int chunkCapacity() {
+        return Math.max(nPages, Math.min(maxPages, nPages + 16)) << PER_PAGE;
+    }
+
+    /** Every chunk the shared zero chunk, nothing owned. */
+    private void useZeroTable() {
+        int n = nPages << PER_PAGE;
+        if (image != null && image.initialPages() == nPages) {
+            pages = image.zeroChunks();
+            sharedTable = true;
+        } else {
+            pages = new byte[chunkCapacity()][];
+            Arrays.fill(pages, 0, n, ZERO);
+            sharedTable = false;
+        }
+        Arrays.fill(owned, 0L);
     }
 
     /**
@@ -90,19 +120,18 @@ public final class CowMemory implements Memory {
     public void release() {
         reservation.close();
         pages = new byte[0][];
-        owned = pages;
+        sharedTable = false;
+        owned = new long[0];
         nPages = 0;
     }
 
-    /** Pages this instance has copied or allocated for itself. */
-    public int ownedPages() {
-        int n = 0;
-        for (int i = 0; i < nPages; i++) {
-            if (owned[i] != null) {
-                n++;
-            }
+    /** Bytes this instance has copied or allocated for itself (whole chunks). */
+    public long ownedBytes() {
+        long n = 0;
+        for (long bits : owned) {
+            n += Long.bitCount(bits);
         }
-        return n;
+        return n * CHUNK;
     }
 
     private static RuntimeException outOfBounds() {
@@ -115,22 +144,39 @@ public final class CowMemory implements Memory {
         }
     }
 
-    /** The writable page holding {@code addr}, copying it first if it is still shared. */
+    /** The writable chunk holding {@code addr}, copying it first if it is still shared. */
     private byte[] writable(int addr) {
         int idx = addr >>> SHIFT;
-        byte[] p = idx < owned.length ? owned[idx] : null;
-        return p != null ? p : copyPage(idx);
+        long[] bits = owned;
+        int word = idx >>> 6;
+        if (word < bits.length && (bits[word] & (1L << idx)) != 0) {
+            return pages[idx];
+        }
+        return copyChunk(idx);
     }
 
-    private byte[] copyPage(int idx) {
-        if (idx >= nPages) {
+    private byte[] copyChunk(int idx) {
+        if (idx >= nPages << PER_PAGE) {
             throw outOfBounds();
         }
+        privateTable(nPages << PER_PAGE);
         byte[] src = pages[idx];
-        byte[] p = src == ZERO ? new byte[PAGE_SIZE] : src.clone();
-        owned[idx] = p;
+        byte[] p = src == ZERO ? new byte[CHUNK] : src.clone();
         pages[idx] = p;
+        owned[idx >>> 6] |= 1L << idx;
         return p;
+    }
+
+    /** Makes {@code pages} this instance's own table, with room for at least {@code chunks} chunks. */
+    private void privateTable(int chunks) {
+        if (sharedTable || chunks > pages.length) {
+            int capacity = Math.max(chunks, Math.max(chunkCapacity(), sharedTable ? 0 : Math.min(maxPages << PER_PAGE, pages.length * 2)));
+            pages = Arrays.copyOf(pages, capacity);
+            sharedTable = false;
+            if ((capacity + 63) >>> 6 > owned.length) {
+                owned = Arrays.copyOf(owned, (capacity + 63) >>> 6);
+            }
+        }
     }
 
     @Override
@@ -151,12 +197,8 @@ public final class CowMemory implements Memory {
         if (!reservation.grow((long) delta * PAGE_SIZE)) {
             return -1;
         }
-        if (next > pages.length) {
-            int capacity = (int) Math.min(maxPages, Math.max(next, pages.length * 2L));
-            pages = Arrays.copyOf(pages, capacity);
-            owned = Arrays.copyOf(owned, capacity);
-        }
-        Arrays.fill(pages, prev, next, ZERO);
+        privateTable(next << PER_PAGE);
+        Arrays.fill(pages, prev << PER_PAGE, next << PER_PAGE, ZERO);
         nPages = next;
         return prev;
     }
@@ -203,8 +245,9 @@ public final class CowMemory implements Memory {
             return;
         }
         if (image != null && image.builtFrom(dataSegments) && nPages == image.initialPages()) {
-            System.arraycopy(image.pages(), 0, pages, 0, nPages);
-            Arrays.fill(owned, 0, nPages, null);
+            pages = image.chunks();
+            sharedTable = true;
+            Arrays.fill(owned, 0L);
             return;
         }
         for (DataSegment s : dataSegments) {
@@ -231,8 +274,7 @@ public final class CowMemory implements Memory {
 
     @Override
     public void zero() {
-        Arrays.fill(pages, 0, nPages, ZERO);
-        Arrays.fill(owned, 0, nPages, null);
+        useZeroTable();
     }
 
     @Override
@@ -242,11 +284,14 @@ public final class CowMemory implements Memory {
         int addr = from;
         while (size > 0) {
             int off = addr & MASK;
-            int chunk = Math.min(size, PAGE_SIZE - off);
-            if (value == 0 && chunk == PAGE_SIZE) {
-                int idx = addr >>> SHIFT;
-                pages[idx] = ZERO;
-                owned[idx] = null;
+            int chunk = Math.min(size, CHUNK - off);
+            int idx = addr >>> SHIFT;
+            if (value == 0 && chunk == CHUNK) {
+                if (pages[idx] != ZERO) {
+                    privateTable(nPages << PER_PAGE);
+                    pages[idx] = ZERO;
+                    owned[idx >>> 6] &= ~(1L << idx);
+                }
             } else {
                 Arrays.fill(writable(addr), off, off + chunk, value);
             }
@@ -269,7 +314,7 @@ public final class CowMemory implements Memory {
         while (size > 0) {
             int dOff = dest & MASK;
             int sOff = src & MASK;
-            int chunk = Math.min(size, PAGE_SIZE - Math.max(dOff, sOff));
+            int chunk = Math.min(size, CHUNK - Math.max(dOff, sOff));
             byte[] target = writable(dest);
             System.arraycopy(pages[src >>> SHIFT], sOff, target, dOff, chunk);
             dest += chunk;
@@ -286,7 +331,7 @@ public final class CowMemory implements Memory {
         check(addr, size);
         while (size > 0) {
             int off = addr & MASK;
-            int chunk = Math.min(size, PAGE_SIZE - off);
+            int chunk = Math.min(size, CHUNK - off);
             System.arraycopy(data, offset, writable(addr), off, chunk);
             addr += chunk;
             offset += chunk;
@@ -302,7 +347,7 @@ public final class CowMemory implements Memory {
         while (done < len) {
             int a = addr + done;
             int off = a & MASK;
-            int chunk = Math.min(len - done, PAGE_SIZE - off);
+            int chunk = Math.min(len - done, CHUNK - off);
             System.arraycopy(pages[a >>> SHIFT], off, out, done, chunk);
             done += chunk;
         }
@@ -326,7 +371,7 @@ public final class CowMemory implements Memory {
     @Override
     public short readShort(int addr) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 2) {
+        if (off <= CHUNK - 2) {
             try {
                 return (short) SHORTS.get(pages[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
@@ -345,7 +390,7 @@ public final class CowMemory implements Memory {
     @Override
     public void writeShort(int addr, short data) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 2) {
+        if (off <= CHUNK - 2) {
             SHORTS.set(writable(addr), off, data);
             return;
         }
@@ -357,7 +402,7 @@ public final class CowMemory implements Memory {
     @Override
     public int readInt(int addr) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 4) {
+        if (off <= CHUNK - 4) {
             try {
                 return (int) INTS.get(pages[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
@@ -371,7 +416,7 @@ public final class CowMemory implements Memory {
     @Override
     public void writeI32(int addr, int data) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 4) {
+        if (off <= CHUNK - 4) {
             INTS.set(writable(addr), off, data);
             return;
         }
@@ -384,7 +429,7 @@ public final class CowMemory implements Memory {
     @Override
     public long readLong(int addr) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 8) {
+        if (off <= CHUNK - 8) {
             try {
                 return (long) LONGS.get(pages[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
@@ -398,7 +443,7 @@ public final class CowMemory implements Memory {
     @Override
     public void writeLong(int addr, long data) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 8) {
+        if (off <= CHUNK - 8) {
             LONGS.set(writable(addr), off, data);
             return;
         }
@@ -411,7 +456,7 @@ public final class CowMemory implements Memory {
     @Override
     public float readFloat(int addr) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 4) {
+        if (off <= CHUNK - 4) {
             try {
                 return (float) FLOATS.get(pages[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
@@ -429,7 +474,7 @@ public final class CowMemory implements Memory {
     @Override
     public void writeF32(int addr, float data) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 4) {
+        if (off <= CHUNK - 4) {
             FLOATS.set(writable(addr), off, data);
             return;
         }
@@ -439,7 +484,7 @@ public final class CowMemory implements Memory {
     @Override
     public double readDouble(int addr) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 8) {
+        if (off <= CHUNK - 8) {
             try {
                 return (double) DOUBLES.get(pages[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
@@ -457,7 +502,7 @@ public final class CowMemory implements Memory {
     @Override
     public void writeF64(int addr, double data) {
         int off = addr & MASK;
-        if (off <= PAGE_SIZE - 8) {
+        if (off <= CHUNK - 8) {
             DOUBLES.set(writable(addr), off, data);
             return;
         }

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A module's initial linear memory, built once: its initial pages with the active data segments
- * written in. Pages no segment touches are the one shared zero page. Instances start from these
- * pages read-only and copy a page the first time they write to it ({@link CowMemory}), so
- * creating an instance costs the same whatever the memory's size or the number of segments.
+ * written in, held as chunks of {@link #CHUNK_SIZE} bytes. Chunks no segment touches are the one
+ * shared zero chunk. Instances start from these chunks read-only and copy a chunk the first time
+ * they write to it ({@link CowMemory}), so creating an instance costs the same whatever the
+ * memory's size or the number of segments.
  *
  * <p>Built only when every active segment's offset is a constant and fits the initial memory;
  * otherwise {@link #of} gives null and instances write their segments themselves, exactly as
@@ -19,15 +20,29 @@ import java.util.List;
  */
 public final class MemoryImage {
     static final int PAGE_SIZE = 65536;
-    /** The page every untouched page refers to; never written. */
-    static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+    /**
+     * log2 of the copy-on-write unit: 12 (4 KiB) unless {@code -Dledge.memory.chunkShift=N}
+     * (12..16; 16 = whole Wasm pages) says otherwise, for measuring.
+     */
+    static final int CHUNK_SHIFT = Math.max(12, Math.min(16, Integer.getInteger("ledge.memory.chunkShift", 12)));
+    /** Bytes per copy-on-write chunk. */
+    public static final int CHUNK_SIZE = 1 << CHUNK_SHIFT;
+    /** The chunk every untouched chunk refers to; never written. */
+    static final byte[] ZERO_CHUNK = new byte[CHUNK_SIZE];
 
-    private final byte[][] pages;
+    private final byte[][] chunks;
     private final int segmentCount;
     private final long bytesWithData;
 
-    private MemoryImage(byte[][] pages, int segmentCount, long bytesWithData) {
-        this.pages = pages;
+    /** The initial memory before data segments: every chunk the zero chunk. */
+    private final byte[][] zeroChunks;
+    private final int initialPages;
+
+    private MemoryImage(byte[][] chunks, int initialPages, int segmentCount, long bytesWithData) {
+        this.chunks = chunks;
+        this.zeroChunks = new byte[chunks.length][];
+        java.util.Arrays.fill(zeroChunks, ZERO_CHUNK);
+        this.initialPages = initialPages;
         this.segmentCount = segmentCount;
         this.bytesWithData = bytesWithData;
     }
@@ -44,8 +59,8 @@ public final class MemoryImage {
         }
         int initial = limits.initialPages();
         long size = (long) initial * PAGE_SIZE;
-        byte[][] pages = new byte[initial][];
-        java.util.Arrays.fill(pages, ZERO_PAGE);
+        byte[][] chunks = new byte[initial << (16 - CHUNK_SHIFT)][];
+        java.util.Arrays.fill(chunks, ZERO_CHUNK);
         DataSegment[] segments = module.dataSection().dataSegments();
         for (DataSegment s : segments) {
             if (!(s instanceof ActiveDataSegment a)) {
@@ -56,15 +71,15 @@ public final class MemoryImage {
             if (a.index() != 0 || offset == null || offset + data.length > size) {
                 return null;
             }
-            write(pages, offset.intValue(), data);
+            write(chunks, offset.intValue(), data);
         }
         long owned = 0;
-        for (byte[] p : pages) {
-            if (p != ZERO_PAGE) {
-                owned += PAGE_SIZE;
+        for (byte[] c : chunks) {
+            if (c != ZERO_CHUNK) {
+                owned += CHUNK_SIZE;
             }
         }
-        return new MemoryImage(pages, segments.length, owned);
+        return new MemoryImage(chunks, initial, segments.length, owned);
     }
 
     /** The offset if the expression is a lone {@code i32.const} (as compilers emit), else null. */
@@ -85,28 +100,33 @@ public final class MemoryImage {
         return Integer.toUnsignedLong((int) first.operand(0));
     }
 
-    private static void write(byte[][] pages, int addr, byte[] data) {
+    private static void write(byte[][] chunks, int addr, byte[] data) {
         int done = 0;
         while (done < data.length) {
             int a = addr + done;
-            int idx = a >>> 16;
-            int off = a & (PAGE_SIZE - 1);
-            if (pages[idx] == ZERO_PAGE) {
-                pages[idx] = new byte[PAGE_SIZE];
+            int idx = a >>> CHUNK_SHIFT;
+            int off = a & (CHUNK_SIZE - 1);
+            if (chunks[idx] == ZERO_CHUNK) {
+                chunks[idx] = new byte[CHUNK_SIZE];
             }
-            int chunk = Math.min(data.length - done, PAGE_SIZE - off);
-            System.arraycopy(data, done, pages[idx], off, chunk);
-            done += chunk;
+            int n = Math.min(data.length - done, CHUNK_SIZE - off);
+            System.arraycopy(data, done, chunks[idx], off, n);
+            done += n;
         }
     }
 
-    /** Initial pages (shared; callers must never write into them). */
-    byte[][] pages() {
-        return pages;
+    /** Initial chunks (shared; callers must never write into them). */
+    byte[][] chunks() {
+        return chunks;
+    }
+
+    /** Initial chunks of an all-zero memory of the same size (shared, never to be written). */
+    byte[][] zeroChunks() {
+        return zeroChunks;
     }
 
     int initialPages() {
-        return pages.length;
+        return initialPages;
     }
 
     /** Whether {@code segments} can be the module's own data segments this image was built from. */
@@ -114,7 +134,7 @@ public final class MemoryImage {
         return segments != null && segments.length == segmentCount;
     }
 
-    /** Bytes held by pages that carry data (the rest share the zero page). */
+    /** Bytes held by chunks that carry data (the rest share the zero chunk). */
     public long bytesWithData() {
         return bytesWithData;
     }

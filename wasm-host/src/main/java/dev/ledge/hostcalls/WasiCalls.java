@@ -15,6 +15,7 @@ import java.util.Map;
 public final class WasiCalls {
     public static final String MODULE = "wasi_snapshot_preview1";
     private static final Map<String, WasiCalls.Entry> ENTRIES = build();
+    private static final Map<String, WasiBindings.Call> BINDINGS = WasiBindings.all();
 
     /** A WASI function: its position in Chicory's list, and its type. */
     record Entry(int index, FunctionType type) {
@@ -37,15 +38,15 @@ public final class WasiCalls {
     /** The WASI function {@code name} bound to whichever session calls it, or {@code null}. */
     public static HostFunction link(String name) {
         Entry e = ENTRIES.get(name);
-        if (e == null) {
+        WasiBindings.Call call = BINDINGS.get(name);
+        if (e == null || call == null) {
             return null;
         }
-        int index = e.index();
         return new HostFunction(MODULE, name, e.type(),
                 (instance, args) -> {
                     dev.ledge.engine.GuestThread.enterHost();
                     try {
-                        return Session.current().wasiFunctions()[index].handle().apply(instance, args);
+                        return call.invoke(Session.current().wasi(), instance.memory(), args);
                     } finally {
                         dev.ledge.engine.GuestThread.exitHost();
                     }

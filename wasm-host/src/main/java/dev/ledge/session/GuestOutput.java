@@ -42,19 +42,31 @@ public final class GuestOutput extends OutputStream {
             truncated = true;
         }
         total += len;
-        for (int i = off; i < off + len; i++) {
+        int end = off + len;
+        int start = off;
+        for (int i = off; i < end; i++) {
             if (b[i] == '\n') {
+                append(b, start, i);
                 emit();
-            } else {
-                line.write(b[i]);
-                if (line.size() >= MAX_LINE) {
-                    emit();
-                }
+                start = i + 1;
             }
         }
+        append(b, start, end);
         if (truncated) {
             emit();
             log.line(requestId, source, "[ledge: output past " + limit + " bytes dropped]");
+        }
+    }
+
+    /** Adds bytes {@code from..to} to the current line, emitting it at every {@value #MAX_LINE} bytes. */
+    private void append(byte[] b, int from, int to) {
+        while (from < to) {
+            int n = Math.min(to - from, MAX_LINE - line.size());
+            line.write(b, from, n);
+            from += n;
+            if (line.size() >= MAX_LINE) {
+                emit();
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ledge.session;
 
-import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
@@ -44,8 +43,7 @@ public final class Session {
     private boolean logDropped;
     private volatile long executeStartNanos = -1;
     private GuestMemory memory;
-    private HostFunction[] wasi;
-    private WasiPreview1 wasiState;
+    private WasiPreview1 wasi;
     private GuestOutput stdout;
     private GuestOutput stderr;
     private boolean abiInitialized;
@@ -99,7 +97,15 @@ public final class Session {
     /** A fresh 32-hex-digit id, used as FASTLY_TRACE_ID and in log lines. */
     public static String newTraceId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+        char[] hex = new char[32];
+        for (int half = 0; half < 2; half++) {
+            long v = r.nextLong();
+            for (int i = 15; i >= 0; i--) {
+                hex[half * 16 + i] = Character.forDigit((int) (v & 15), 16);
+                v >>>= 4;
+            }
+        }
+        return new String(hex);
     }
 
     /** The session of the guest running on this thread. */
@@ -177,8 +183,8 @@ public final class Session {
             stdout.flush();
             stderr.flush();
         }
-        if (wasiState != null) {
-            wasiState.close();
+        if (wasi != null) {
+            wasi.close();
         }
     }
 
@@ -364,8 +370,8 @@ public final class Session {
         return exchanges.isEmpty() ? null : exchanges.get(0).streamingBody();
     }
 
-    /** This session's WASI functions, created on first use (many guests never call most of them). */
-    public HostFunction[] wasiFunctions() {
+    /** This session's WASI state (argv, environment, stdout, stderr, files), created on first use. */
+    public WasiPreview1 wasi() {
         if (wasi == null) {
             stdout = new GuestOutput(id, "stdout", log, OUTPUT_LIMIT);
             stderr = new GuestOutput(id, "stderr", log, OUTPUT_LIMIT);
@@ -378,8 +384,7 @@ public final class Session {
                     .withClock(java.time.Clock.systemUTC());
             environment.forEach(opts::withEnvironment);
             directories.forEach(opts::withDirectory);
-            wasiState = WasiPreview1.builder().withOptions(opts.build()).build();
-            wasi = wasiState.toHostFunctions();
+            wasi = WasiPreview1.builder().withLogger(WasiLog.INSTANCE).withOptions(opts.build()).build();
         }
         return wasi;
     }

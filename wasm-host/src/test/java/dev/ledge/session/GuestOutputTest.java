@@ -29,4 +29,16 @@ class GuestOutputTest {
         }
         assertEquals(List.of("0123456", "01", "[ledge: output past 10 bytes dropped]"), lines);
     }
+
+    @Test
+    void longLinesAreCutAtTheLineLimitWithinOneWrite() {
+        List<String> lines = new ArrayList<>();
+        GuestOutput out = new GuestOutput("id", "stdout", (id, src, line) -> lines.add(line), 1 << 20);
+        byte[] text = ("x".repeat(20000) + "\nend\nrest").getBytes(StandardCharsets.UTF_8);
+        out.write(text, 0, text.length);
+        out.write('!');
+        out.flush();
+        assertEquals(List.of("x".repeat(GuestOutput.MAX_LINE), "x".repeat(GuestOutput.MAX_LINE),
+                "x".repeat(20000 - 2 * GuestOutput.MAX_LINE), "end", "rest!"), lines);
+    }
 }
