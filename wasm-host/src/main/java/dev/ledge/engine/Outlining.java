@@ -79,7 +79,7 @@ final class Outlining {
         if (cache != null) {
             CompileCache.Verified stored = cache.getVerified(key);
             if (stored != null) {
-                // Its SHA-256 (the key of its compiled code) was checked against its bytes as it was read.
+                // Its SHA-256 (the key of its compiled code) was stored with it when it was made; the entry's checksums cover it.
                 StartupTimings.record("read split form", t0);
                 return new Prepared(stored.payload(), stored.sha256(), null, false, since(t0), null);
             }
