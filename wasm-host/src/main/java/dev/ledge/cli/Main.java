@@ -11,8 +11,30 @@ import picocli.CommandLine.Command;
 public final class Main {
     public static void main(String[] args) {
         dev.ledge.engine.StartupTimings.mainEntered();
+        if (args.length > 0 && args[0].equals("serve")) {
+            // The module file is read and hashed while the command line is parsed (a few hundred ms in a cold JVM).
+            dev.ledge.engine.ModuleDigests.readAhead(args);
+        }
         LogSetup.configure();
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        ServeCommand quick = QuickServeArgs.parse(args);
+        if (quick != null) {
+            System.exit(serve(quick, err));
+        }
+        System.exit(run(args, new PrintWriter(System.out, true), err));
+    }
+
+    /** Runs a serve command read without picocli; errors as {@link #run} reports them. */
+    static int serve(ServeCommand cmd, PrintWriter err) {
+        try {
+            return cmd.call();
+        } catch (dev.ledge.engine.LedgeException e) {
+            err.println("ledge: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     /** Runs the command line; Ledge's own errors become one line on {@code err} and exit code 2. */

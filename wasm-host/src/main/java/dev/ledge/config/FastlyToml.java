@@ -31,7 +31,7 @@ public final class FastlyToml {
 
     /** A project without a fastly.toml. */
     public static FastlyToml empty() {
-        return new FastlyToml(null, new TomlMapper().createObjectNode());
+        return new FastlyToml(null, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     public static FastlyToml load(Path file) {
@@ -109,7 +109,7 @@ public final class FastlyToml {
     /** The [local_server] table, or an empty node. */
     public JsonNode localServer() {
         JsonNode ls = root.get("local_server");
-        return ls != null ? ls : new TomlMapper().createObjectNode();
+        return ls != null ? ls : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
 
     /** The table [local_server.NAME] (e.g. "config_stores"), or {@code null} when absent. */

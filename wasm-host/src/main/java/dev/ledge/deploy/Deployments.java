@@ -10,8 +10,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -134,12 +132,9 @@ public final class Deployments {
         save(service, s);
     }
 
+    /** The SHA-256 of {@code bytes} in hex (computed once per array: see {@link dev.ledge.engine.ModuleDigests}). */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(dev.ledge.engine.ModuleDigests.sha256(bytes));
     }
 
     /** The service's directory; characters other than letters, digits, '.', '-', '_' become '_' (and never "." or ".."). */

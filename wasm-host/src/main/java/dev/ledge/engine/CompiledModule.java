@@ -49,7 +49,7 @@ public final class CompiledModule {
      * holds an intact entry, or compiles and stores it. A null cache compiles every time.
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
-        return compile(name, bytes, cache, sha256Bytes(bytes));
+        return compile(name, bytes, cache, ModuleDigests.sha256(bytes));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class CompiledModule {
      */
     public static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache) {
         long t = System.nanoTime();
-        byte[] sha = sha256Bytes(bytes);
+        byte[] sha = ModuleDigests.sha256(bytes);
         StartupTimings.record("module SHA-256", t);
         boolean present = cache.contains(cacheKey(sha)) || Outlining.hasStoredRewrite(sha, cache);
         return present ? compile(name, bytes, cache, sha) : null;

@@ -23,7 +23,12 @@ public final class ModuleLoader {
     private ModuleLoader() {
     }
 
+    /** The bytes of the module file {@code path} (those read ahead of time, if {@link ModuleDigests#readAhead} did). */
     public static byte[] read(Path path) {
+        byte[] ahead = ModuleDigests.takeReadAhead(path);
+        if (ahead != null && ahead.length <= MAX_MODULE_BYTES) {
+            return ahead;
+        }
         try {
             long size = Files.size(path);
             if (size > MAX_MODULE_BYTES) {

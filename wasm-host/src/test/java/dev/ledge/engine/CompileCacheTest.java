@@ -1,5 +1,6 @@
 package dev.ledge.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,6 +55,26 @@ class CompileCacheTest {
         CompiledModule again = CompiledModule.compile("m", MODULE, cache);
         assertFalse(again.fromCache(), "a corrupt entry must not be used");
         assertNotNull(CompileCache.verify(Files.readAllBytes(onlyEntry(dir))), "the entry was rewritten intact");
+        assertServes(again);
+    }
+
+    @Test
+    void aDamagedDigestOrLengthInTheHeaderIsDetectedAndRebuilt(@TempDir Path dir) throws Exception {
+        CompileCache cache = new CompileCache(dir);
+        CompiledModule.compile("m", MODULE, cache);
+        Path entry = onlyEntry(dir);
+        byte[] good = Files.readAllBytes(entry);
+        for (int at : new int[] {8 + 5, 8 + 32 + 7, 8 + 32 + 8 + 1, 8 + 32 + 8 + 4 + 2}) { // digest, length, CRC-32C, CRC-32
+            byte[] bad = good.clone();
+            bad[at] ^= 0x10;
+            assertEquals(null, CompileCache.verify(bad), "damage at byte " + at + " not detected");
+        }
+        byte[] bad = good.clone();
+        bad[8 + 5] ^= 0x10;
+        Files.write(entry, bad);
+        CompiledModule again = CompiledModule.compile("m", MODULE, cache);
+        assertFalse(again.fromCache(), "an entry with a damaged digest must not be used");
+        assertArrayEquals(good, Files.readAllBytes(onlyEntry(dir)), "the entry was rewritten as it was");
         assertServes(again);
     }
 

@@ -1,5 +1,6 @@
 package dev.ledge.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,19 @@ class OutliningTest {
         assertTrue(second.fromCache());
         assertEquals(functions(first), functions(second));
         assertEquals(first.sha256(), second.sha256(), "the module keeps the digest of the bytes it came as");
+    }
+
+    @Test
+    void aCachedRewriteComesWithTheDigestOfItsBytesWithoutHashingThemAgain(@TempDir Path dir) {
+        CompileCache cache = new CompileCache(dir);
+        byte[] sha = CompiledModule.sha256Bytes(MODULE);
+        Outlining.Prepared made = Outlining.prepare("m", MODULE, sha, cache);
+        made.remember(cache);
+        Outlining.Prepared stored = Outlining.prepare("m", MODULE, sha, cache);
+        assertTrue(stored.module() == null && stored.storeKey() == null, "the rewrite was not taken from the cache");
+        assertArrayEquals(made.code(), stored.code());
+        assertArrayEquals(CompiledModule.sha256Bytes(stored.code()), stored.codeSha(), "the digest from the entry's header is its bytes' SHA-256");
+        assertArrayEquals(made.codeSha(), stored.codeSha());
     }
 
     @Test
