@@ -1,6 +1,5 @@
 package dev.ledge.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,7 +73,9 @@ class CompileCacheTest {
         Files.write(entry, bad);
         CompiledModule again = CompiledModule.compile("m", MODULE, cache);
         assertFalse(again.fromCache(), "an entry with a damaged digest must not be used");
-        assertArrayEquals(good, Files.readAllBytes(onlyEntry(dir)), "the entry was rewritten as it was");
+        // Not byte for byte: the compiled jar's entry times may differ between the two compiles.
+        assertNotNull(CompileCache.verify(Files.readAllBytes(onlyEntry(dir))), "the entry was rewritten intact");
+        assertTrue(CompiledModule.compile("m", MODULE, cache).fromCache(), "and is used again");
         assertServes(again);
     }
 
