@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * first run and reused after, and the server answers through it.
  */
 class LedgeScriptTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Path JAR = Path.of(System.getProperty("ledge.jar")).toAbsolutePath().normalize();
     private static final Path SCRIPT = JAR.getParent().getParent().getParent().resolve("scripts").resolve("ledge");
 
@@ -74,7 +69,7 @@ class LedgeScriptTest {
         Process p = pb.start();
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         try {
-            int port = awaitPort(p, log);
+            int port = ServeOutput.awaitPort(p, log, Duration.ofMinutes(3));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -128,27 +123,5 @@ class LedgeScriptTest {
             assertTrue(m.find() && made.get(0).contains(m.group(1).replaceAll("[^A-Za-z0-9._-]", "_")),
                     "the cache is named after the JDK that made it: " + made);
         }
-    }
-
-    private static int awaitPort(Process p, ConcurrentLinkedQueue<String> log) throws Exception {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    log.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new AssertionError("ledge exited before listening: " + String.join("\n", log)));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return port.get(3, TimeUnit.MINUTES);
     }
 }

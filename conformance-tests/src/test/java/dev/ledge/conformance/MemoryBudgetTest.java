@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ledge.testing.Wat;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * gets its answer, and the host never runs out of heap.
  */
 class MemoryBudgetTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
 
     @Test
     void fiftyGreedyGuestsCannotExhaustTheHeap(@TempDir Path dir) throws Exception {
@@ -44,7 +38,7 @@ class MemoryBudgetTest {
                 "--max-in-flight", "64").redirectErrorStream(true).start();
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         try {
-            int port = awaitPort(ledge, log);
+            int port = ServeOutput.awaitPort(ledge, log, Duration.ofSeconds(60));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
             List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
@@ -71,27 +65,5 @@ class MemoryBudgetTest {
             ledge.destroy();
             ledge.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static int awaitPort(Process p, ConcurrentLinkedQueue<String> log) throws Exception {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    log.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new AssertionError("ledge exited before listening: " + String.join("\n", log)));
-            } catch (java.io.IOException e) {
-                port.completeExceptionally(e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return port.get(60, TimeUnit.SECONDS);
     }
 }
