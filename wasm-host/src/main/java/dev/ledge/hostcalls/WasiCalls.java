@@ -14,22 +14,18 @@ import java.util.Map;
  */
 public final class WasiCalls {
     public static final String MODULE = "wasi_snapshot_preview1";
-    private static final Map<String, WasiCalls.Entry> ENTRIES = build();
+    /** The type Chicory gives each WASI function, by name. */
+    private static final Map<String, FunctionType> TYPES = types();
     private static final Map<String, WasiBindings.Call> BINDINGS = WasiBindings.all();
-
-    /** A WASI function: its position in Chicory's list, and its type. */
-    record Entry(int index, FunctionType type) {
-    }
 
     private WasiCalls() {
     }
 
-    private static Map<String, Entry> build() {
-        Map<String, Entry> m = new LinkedHashMap<>();
+    private static Map<String, FunctionType> types() {
+        Map<String, FunctionType> m = new LinkedHashMap<>();
         try (WasiPreview1 template = WasiPreview1.builder().build()) {
-            HostFunction[] fns = template.toHostFunctions();
-            for (int i = 0; i < fns.length; i++) {
-                m.put(fns[i].name(), new Entry(i, fns[i].functionType()));
+            for (HostFunction f : template.toHostFunctions()) {
+                m.put(f.name(), f.functionType());
             }
         }
         return m;
@@ -37,12 +33,12 @@ public final class WasiCalls {
 
     /** The WASI function {@code name} bound to whichever session calls it, or {@code null}. */
     public static HostFunction link(String name) {
-        Entry e = ENTRIES.get(name);
+        FunctionType type = TYPES.get(name);
         WasiBindings.Call call = BINDINGS.get(name);
-        if (e == null || call == null) {
+        if (type == null || call == null) {
             return null;
         }
-        return new HostFunction(MODULE, name, e.type(),
+        return new HostFunction(MODULE, name, type,
                 (instance, args) -> {
                     dev.ledge.engine.GuestThread.enterHost();
                     try {
@@ -55,12 +51,11 @@ public final class WasiCalls {
 
     /** The type Chicory gives WASI function {@code name}, or {@code null}. */
     public static FunctionType type(String name) {
-        Entry e = ENTRIES.get(name);
-        return e == null ? null : e.type();
+        return TYPES.get(name);
     }
 
     /** Names of every WASI function provided. */
     public static java.util.Set<String> names() {
-        return ENTRIES.keySet();
+        return TYPES.keySet();
     }
 }
