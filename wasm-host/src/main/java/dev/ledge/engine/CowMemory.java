@@ -35,8 +35,7 @@ public final class CowMemory implements Memory {
     private static final int SHIFT = MemoryImage.CHUNK_SHIFT;
     private static final int CHUNK = MemoryImage.CHUNK_SIZE;
     private static final int MASK = CHUNK - 1;
-    /** log2 of the chunks in a Wasm page. */
-    private static final int PER_PAGE = 16 - SHIFT;
+    private static final int PER_PAGE = MemoryImage.CHUNKS_PER_PAGE_SHIFT;
     private static final byte[] ZERO = MemoryImage.ZERO_CHUNK;
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -55,9 +54,9 @@ public final class CowMemory implements Memory {
      * is a table shared with other instances (the image's, or its all-zero one; {@code sharedTable}),
      * so starting an instance writes no reference array; the first write copies it.
      */
-    private byte[][] pages;
+    private byte[][] chunks;
     private boolean sharedTable;
-    /** One bit per chunk: set where {@code pages} holds this instance's private copy. */
+    /** One bit per chunk: set where {@code chunks} holds this instance's private copy. */
     private long[] owned;
     private int nPages;
     private DataSegment[] segments;
@@ -81,11 +80,11 @@ public final class CowMemory implements Memory {
     private void useZeroTable() {
         int n = nPages << PER_PAGE;
         if (image != null && image.initialPages() == nPages) {
-            pages = image.zeroChunks();
+            chunks = image.zeroChunks();
             sharedTable = true;
         } else {
-            pages = new byte[chunkCapacity()][];
-            Arrays.fill(pages, 0, n, ZERO);
+            chunks = new byte[chunkCapacity()][];
+            Arrays.fill(chunks, 0, n, ZERO);
             sharedTable = false;
         }
         Arrays.fill(owned, 0L);
@@ -113,13 +112,13 @@ public final class CowMemory implements Memory {
     }
 
     /**
-     * Gives this memory's reservation back to the budget and drops its pages at once (the instance
+     * Gives this memory's reservation back to the budget and drops its chunks at once (the instance
      * may stay reachable a while longer, e.g. from a response still being written); any later
      * access traps as out of bounds.
      */
     public void release() {
         reservation.close();
-        pages = new byte[0][];
+        chunks = new byte[0][];
         sharedTable = false;
         owned = new long[0];
         nPages = 0;
@@ -150,7 +149,7 @@ public final class CowMemory implements Memory {
         long[] bits = owned;
         int word = idx >>> 6;
         if (word < bits.length && (bits[word] & (1L << idx)) != 0) {
-            return pages[idx];
+            return chunks[idx];
         }
         return copyChunk(idx);
     }
@@ -160,18 +159,19 @@ public final class CowMemory implements Memory {
             throw outOfBounds();
         }
         privateTable(nPages << PER_PAGE);
-        byte[] src = pages[idx];
+        byte[] src = chunks[idx];
         byte[] p = src == ZERO ? new byte[CHUNK] : src.clone();
-        pages[idx] = p;
+        chunks[idx] = p;
         owned[idx >>> 6] |= 1L << idx;
         return p;
     }
 
-    /** Makes {@code pages} this instance's own table, with room for at least {@code chunks} chunks. */
-    private void privateTable(int chunks) {
-        if (sharedTable || chunks > pages.length) {
-            int capacity = Math.max(chunks, Math.max(chunkCapacity(), sharedTable ? 0 : Math.min(maxPages << PER_PAGE, pages.length * 2)));
-            pages = Arrays.copyOf(pages, capacity);
+    /** Makes {@code chunks} this instance's own table, with room for at least {@code needed} chunks. */
+    private void privateTable(int needed) {
+        if (sharedTable || needed > chunks.length) {
+            int doubled = sharedTable ? 0 : Math.min(maxPages << PER_PAGE, chunks.length * 2);
+            int capacity = Math.max(needed, Math.max(chunkCapacity(), doubled));
+            chunks = Arrays.copyOf(chunks, capacity);
             sharedTable = false;
             if ((capacity + 63) >>> 6 > owned.length) {
                 owned = Arrays.copyOf(owned, (capacity + 63) >>> 6);
@@ -198,7 +198,7 @@ public final class CowMemory implements Memory {
             return -1;
         }
         privateTable(next << PER_PAGE);
-        Arrays.fill(pages, prev << PER_PAGE, next << PER_PAGE, ZERO);
+        Arrays.fill(chunks, prev << PER_PAGE, next << PER_PAGE, ZERO);
         nPages = next;
         return prev;
     }
@@ -245,7 +245,7 @@ public final class CowMemory implements Memory {
             return;
         }
         if (image != null && image.builtFrom(dataSegments) && nPages == image.initialPages()) {
-            pages = image.chunks();
+            chunks = image.chunks();
             sharedTable = true;
             Arrays.fill(owned, 0L);
             return;
@@ -287,9 +287,9 @@ public final class CowMemory implements Memory {
             int chunk = Math.min(size, CHUNK - off);
             int idx = addr >>> SHIFT;
             if (value == 0 && chunk == CHUNK) {
-                if (pages[idx] != ZERO) {
+                if (chunks[idx] != ZERO) {
                     privateTable(nPages << PER_PAGE);
-                    pages[idx] = ZERO;
+                    chunks[idx] = ZERO;
                     owned[idx >>> 6] &= ~(1L << idx);
                 }
             } else {
@@ -316,7 +316,7 @@ public final class CowMemory implements Memory {
             int sOff = src & MASK;
             int chunk = Math.min(size, CHUNK - Math.max(dOff, sOff));
             byte[] target = writable(dest);
-            System.arraycopy(pages[src >>> SHIFT], sOff, target, dOff, chunk);
+            System.arraycopy(chunks[src >>> SHIFT], sOff, target, dOff, chunk);
             dest += chunk;
             src += chunk;
             size -= chunk;
@@ -348,7 +348,7 @@ public final class CowMemory implements Memory {
             int a = addr + done;
             int off = a & MASK;
             int chunk = Math.min(len - done, CHUNK - off);
-            System.arraycopy(pages[a >>> SHIFT], off, out, done, chunk);
+            System.arraycopy(chunks[a >>> SHIFT], off, out, done, chunk);
             done += chunk;
         }
         return out;
@@ -357,7 +357,7 @@ public final class CowMemory implements Memory {
     @Override
     public byte read(int addr) {
         try {
-            return pages[addr >>> SHIFT][addr & MASK];
+            return chunks[addr >>> SHIFT][addr & MASK];
         } catch (RuntimeException e) {
             throw outOfBounds();
         }
@@ -373,7 +373,7 @@ public final class CowMemory implements Memory {
         int off = addr & MASK;
         if (off <= CHUNK - 2) {
             try {
-                return (short) SHORTS.get(pages[addr >>> SHIFT], off);
+                return (short) SHORTS.get(chunks[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
                 throw outOfBounds();
             }
@@ -404,7 +404,7 @@ public final class CowMemory implements Memory {
         int off = addr & MASK;
         if (off <= CHUNK - 4) {
             try {
-                return (int) INTS.get(pages[addr >>> SHIFT], off);
+                return (int) INTS.get(chunks[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
                 throw outOfBounds();
             }
@@ -431,7 +431,7 @@ public final class CowMemory implements Memory {
         int off = addr & MASK;
         if (off <= CHUNK - 8) {
             try {
-                return (long) LONGS.get(pages[addr >>> SHIFT], off);
+                return (long) LONGS.get(chunks[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
                 throw outOfBounds();
             }
@@ -458,7 +458,7 @@ public final class CowMemory implements Memory {
         int off = addr & MASK;
         if (off <= CHUNK - 4) {
             try {
-                return (float) FLOATS.get(pages[addr >>> SHIFT], off);
+                return (float) FLOATS.get(chunks[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
                 throw outOfBounds();
             }
@@ -486,7 +486,7 @@ public final class CowMemory implements Memory {
         int off = addr & MASK;
         if (off <= CHUNK - 8) {
             try {
-                return (double) DOUBLES.get(pages[addr >>> SHIFT], off);
+                return (double) DOUBLES.get(chunks[addr >>> SHIFT], off);
             } catch (RuntimeException e) {
                 throw outOfBounds();
             }

@@ -25,6 +25,8 @@ public final class MemoryImage {
      * (12..16; 16 = whole Wasm pages) says otherwise, for measuring.
      */
     static final int CHUNK_SHIFT = Math.max(12, Math.min(16, Integer.getInteger("ledge.memory.chunkShift", 12)));
+    /** log2 of the chunks in a Wasm page. */
+    static final int CHUNKS_PER_PAGE_SHIFT = 16 - CHUNK_SHIFT;
     /** Bytes per copy-on-write chunk. */
     public static final int CHUNK_SIZE = 1 << CHUNK_SHIFT;
     /** The chunk every untouched chunk refers to; never written. */
@@ -36,13 +38,11 @@ public final class MemoryImage {
 
     /** The initial memory before data segments: every chunk the zero chunk. */
     private final byte[][] zeroChunks;
-    private final int initialPages;
 
-    private MemoryImage(byte[][] chunks, int initialPages, int segmentCount, long bytesWithData) {
+    private MemoryImage(byte[][] chunks, int segmentCount, long bytesWithData) {
         this.chunks = chunks;
         this.zeroChunks = new byte[chunks.length][];
         java.util.Arrays.fill(zeroChunks, ZERO_CHUNK);
-        this.initialPages = initialPages;
         this.segmentCount = segmentCount;
         this.bytesWithData = bytesWithData;
     }
@@ -59,7 +59,7 @@ public final class MemoryImage {
         }
         int initial = limits.initialPages();
         long size = (long) initial * PAGE_SIZE;
-        byte[][] chunks = new byte[initial << (16 - CHUNK_SHIFT)][];
+        byte[][] chunks = new byte[initial << CHUNKS_PER_PAGE_SHIFT][];
         java.util.Arrays.fill(chunks, ZERO_CHUNK);
         DataSegment[] segments = module.dataSection().dataSegments();
         for (DataSegment s : segments) {
@@ -79,7 +79,7 @@ public final class MemoryImage {
                 owned += CHUNK_SIZE;
             }
         }
-        return new MemoryImage(chunks, initial, segments.length, owned);
+        return new MemoryImage(chunks, segments.length, owned);
     }
 
     /** The offset if the expression is a lone {@code i32.const} (as compilers emit), else null. */
@@ -126,7 +126,7 @@ public final class MemoryImage {
     }
 
     int initialPages() {
-        return initialPages;
+        return chunks.length >> CHUNKS_PER_PAGE_SHIFT;
     }
 
     /** Whether {@code segments} can be the module's own data segments this image was built from. */
