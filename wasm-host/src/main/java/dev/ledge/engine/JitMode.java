@@ -11,14 +11,20 @@ public final class JitMode {
     private JitMode() {
     }
 
+    /** The options, read once: they cannot change while the JVM runs. */
+    private static final class Options {
+        static final boolean HUGE_METHODS_COMPILED = "false".equals(option("DontCompileHugeMethods"));
+        static final boolean C1_ONLY = "1".equals(option("TieredStopAtLevel")) && "true".equals(option("TieredCompilation"));
+    }
+
     /** Whether HotSpot compiles methods above its huge-method limit. */
     public static boolean hugeMethodsCompiled() {
-        return "false".equals(option("DontCompileHugeMethods"));
+        return Options.HUGE_METHODS_COMPILED;
     }
 
     /** Whether only C1's optimising tier compiles (no profiling tier, no C2). */
     public static boolean c1Only() {
-        return "1".equals(option("TieredStopAtLevel")) && "true".equals(option("TieredCompilation"));
+        return Options.C1_ONLY;
     }
 
     /** A short description, e.g. "C1 only, huge methods compiled". */
