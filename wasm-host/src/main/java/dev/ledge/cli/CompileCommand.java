@@ -43,7 +43,10 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         for (Path m : all) {
-            CompiledModule c = CompiledModule.compile(m.getFileName().toString(), ModuleLoader.read(m), cache);
+            byte[] bytes = ModuleLoader.read(m);
+            CompiledModule c = CompiledModule.compile(m.getFileName().toString(), bytes, cache);
+            // What a start reads instead of hashing, parsing and inflating (BootEntry); not every module can have one.
+            CompiledModule.prepareBoot(m.getFileName().toString(), bytes, cache);
             System.out.printf("%s: %s in %d ms (sha256 %s) -> %s%n", m, c.fromCache() ? "already cached, loaded" : "compiled",
                     c.compileMillis(), c.sha256().substring(0, 12), cache.dir());
         }

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ledge serve}: an HTTP server running one handler, or several services routed by Host, a fresh sandbox per request. */
+/**
+ * {@code ledge serve}: an HTTP server running one handler, or several services routed by Host, a
+ * fresh sandbox per request. Defaults are the fields' initial values, so that {@link QuickServeArgs}
+ * (which knows every option by name) and picocli start from the same ones.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve HTTP requests with a Wasm handler, a fresh sandbox per request.")
 final class ServeCommand implements Callable<Integer> {
@@ -19,11 +23,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-C", "--config"}, paramLabel = "FILE", description = "A fastly.toml with the service's local configuration.")
     Path config;
 
-    @Option(names = "--addr", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7676", description = "Where to listen (default: ${DEFAULT-VALUE}).")
-    String addr;
+    @Option(names = "--addr", paramLabel = "HOST:PORT", description = "Where to listen (default: ${DEFAULT-VALUE}).")
+    String addr = "127.0.0.1:7676";
 
-    @Option(names = "--max-in-flight", defaultValue = "64", description = "Sandboxes running at once; more get 503 (default: ${DEFAULT-VALUE}).")
-    int maxInFlight;
+    @Option(names = "--max-in-flight", description = "Sandboxes running at once; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxInFlight = 64;
 
     @picocli.CommandLine.Mixin
     CacheOptions cache = new CacheOptions();
@@ -34,13 +38,13 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CpuLaneOptions cpuLaneOptions = new CpuLaneOptions();
 
-    @Option(names = "--max-request-body-bytes", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--max-request-body-bytes", paramLabel = "N",
             description = "Largest client request body; larger ones get 413 (default: 0, no limit).")
     long maxBody;
 
-    @Option(names = "--max-headers", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--max-headers", paramLabel = "N",
             description = "Most header fields in a client request; more get 431 (default: ${DEFAULT-VALUE}).")
-    int maxHeaders;
+    int maxHeaders = 100;
 
     @Option(names = "--server-timing", description = "Add a Server-Timing header (instantiate and execute durations) to responses.")
     boolean serverTiming;

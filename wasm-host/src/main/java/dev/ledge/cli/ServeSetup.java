@@ -42,6 +42,7 @@ final class ServeSetup {
             server.close();
             services.close();
             vertx.close();
+            dev.ledge.engine.CompiledModule.awaitBootEntryWrites(30_000);
         }
     }
 
@@ -93,24 +94,33 @@ final class ServeSetup {
                 dataDir, cmd.module == null, deployments, adminHp == null ? (name, log) -> log : tail::forService, preloads);
         Vertx vertx = Vertx.vertx();
         t = StartupTimings.record("Vert.x", t);
-        ServiceSet services;
+        // The port is bound while the modules load: requests that come meanwhile wait for the services.
+        LedgeServer server = new LedgeServer(vertx, new RequestLimits(cmd.maxHeaders,
+                RequestLimits.DEFAULT_MAX_HEADER_BYTES, cmd.maxBody, RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
+        server.trustProxies(ClientAddress.trusting(cmd.trustedProxies));
+        int port;
         try {
-            services = ServiceSet.start(vertx, specs, settings);
+            port = server.start(hp.host(), hp.port());
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
         }
-        t = StartupTimings.record("services total", t);
-        LedgeServer server = new LedgeServer(vertx, services.router(), new RequestLimits(cmd.maxHeaders,
-                RequestLimits.DEFAULT_MAX_HEADER_BYTES, cmd.maxBody, RequestLimits.DEFAULT_IDLE_TIMEOUT_SECONDS));
+        t = StartupTimings.record("HTTP server bound", t);
+        ServiceSet services;
+        try {
+            services = ServiceSet.start(vertx, specs, settings);
+        } catch (RuntimeException e) {
+            server.refuse("the services did not start: " + e.getMessage());
+            server.close();
+            vertx.close();
+            throw e;
+        }
+        StartupTimings.record("services total", t);
+        server.serve(services.router());
         server.observe(cmd.serverTiming, cmd.accessLog);
-        server.trustProxies(ClientAddress.trusting(cmd.trustedProxies));
         AdminServer admin = null;
-        int port;
         int adminPort = -1;
         try {
-            port = server.start(hp.host(), hp.port());
-            StartupTimings.record("HTTP server listening", t);
             LOG.info("listening on http://" + hp.host() + ":" + port + "/");
             String jit = dev.ledge.engine.JitMode.advice();
             if (jit != null) {

@@ -22,7 +22,10 @@ import java.util.Map;
  */
 public final class DeviceDetection {
     static final String TABLE = "local_server.device_detection";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when first needed: most services have no such file, and an ObjectMapper costs a start tens of milliseconds. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final Map<String, byte[]> byUserAgent;
 
     DeviceDetection(Map<String, byte[]> byUserAgent) {
@@ -75,7 +78,7 @@ public final class DeviceDetection {
         Path path = toml.jsonFile(TABLE, table);
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(path));
+            root = Json.MAPPER.readTree(Files.readString(path));
         } catch (NoSuchFileException e) {
             throw toml.error(TABLE, "file", path + ": no such file");
         } catch (JsonProcessingException e) {
@@ -97,7 +100,7 @@ public final class DeviceDetection {
                 throw notAnObject.apply(e.getKey());
             }
             try {
-                out.put(e.getKey(), JSON.writeValueAsBytes(e.getValue()));
+                out.put(e.getKey(), Json.MAPPER.writeValueAsBytes(e.getValue()));
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException("a parsed JSON tree did not serialize", ex);
             }

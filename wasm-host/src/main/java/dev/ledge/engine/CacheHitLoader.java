@@ -45,8 +45,59 @@ final class CacheHitLoader {
     /** Off ({@code -Dledge.cache.fastload=false}) only to measure against Chicory's own loading. */
     static final boolean ENABLED = !"false".equals(System.getProperty("ledge.cache.fastload"));
 
-    /** A parsed module and the machine factory of its compiled code; {@code stubbed}: bodies of compiled functions left out. */
-    record Loaded(WasmModule module, Function<Instance, Machine> machineFactory, boolean stubbed) {
+    /**
+     * A parsed module and the machine factory of its compiled code; {@code stubbed}: bodies of
+     * compiled functions left out; {@code boot}: what a {@link BootEntry} for it holds (its
+     * module SHA-256 not filled in yet), or null when it cannot have one; {@code linked}: done
+     * when every compiled class has been linked (and so verified), the condition for storing it.
+     */
+    record Loaded(WasmModule module, Function<Instance, Machine> machineFactory, boolean stubbed, BootEntry boot,
+                  java.util.concurrent.CompletableFuture<Void> linked) {
+    }
+
+    /** A body of just {@code unreachable}: what every compiled function's body is parsed as. */
+    private static final byte[] STUB_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
+        0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+        0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b}; // code section: no locals, unreachable, end
+
+    /**
+     * The module and its compiled code from {@code boot}, or null when the entry does not give a
+     * module that fits its classes. Only the module's other sections are parsed: its code section
+     * is {@code bodyCount} stubs, since the compiled classes run every function. {@code broken}
+     * is told if the classes turn out not to load.
+     */
+    static Loaded loadBoot(String name, BootEntry boot, Runnable broken) {
+        long t = System.nanoTime();
+        WasmModule module;
+        try {
+            FunctionBody stub = collect(STUB_MODULE, null).build().codeSection().getFunctionBody(0);
+            WasmModule.Builder b = collect(boot.skeleton(), boot.codeKey());
+            CodeSection.Builder code = CodeSection.builder().setRequiresDataCount(boot.requiresDataCount());
+            for (int i = 0; i < boot.bodyCount(); i++) {
+                code.addFunctionBody(stub);
+            }
+            module = b.setCodeSection(code.build()).build();
+            if (module.functionSection().functionCount() != boot.bodyCount()) {
+                return null;
+            }
+        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return null;
+        }
+        t = StartupTimings.record("parse (no code section)", t);
+        Function<Instance, Machine> factory;
+        try {
+            factory = CachedClasses.of(boot.classes(), boot.mainClass()).machineFactory(name, e -> {
+                LOG.warning(name + ": compiled code in the compile cache does not load (" + e + "); deleting the entry,"
+                        + " the next start compiles the module again");
+                broken.run();
+            });
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.fine(() -> name + ": cached classes could not be loaded here (" + e + ")");
+            return null;
+        }
+        StartupTimings.record("define main class", t);
+        return new Loaded(module, new MachineFactory(module, factory), true, null, null);
     }
 
     private CacheHitLoader() {
@@ -94,7 +145,18 @@ final class CacheHitLoader {
             return null;
         }
         StartupTimings.record("define main class", t);
-        return new Loaded(module, new MachineFactory(module, factory), stubbed);
+        return new Loaded(module, new MachineFactory(module, factory), stubbed, bootParts(bytes, key, module, classes, interpreted),
+                classes.linked());
+    }
+
+    /** A boot entry for this load (without the module's SHA-256), or null when the interpreter runs any function. */
+    private static BootEntry bootParts(byte[] bytes, String key, WasmModule module, CachedClasses classes, Set<Integer> interpreted) {
+        if (interpreted == null || !interpreted.isEmpty() || module.codeSection() == null) {
+            return null;
+        }
+        byte[] skeleton = StubbedCode.withoutCode(bytes);
+        return skeleton == null ? null : new BootEntry(null, key, skeleton, module.codeSection().functionBodyCount(),
+                module.codeSection().isRequiresDataCount(), classes.mainClass(), classes.classes());
     }
 
     /** The module parsed with compiled bodies stubbed, or null when that is not safe for it. */
@@ -131,9 +193,14 @@ final class CacheHitLoader {
      * hashing megabytes is slow).
      */
     private static WasmModule parseUnhashed(byte[] bytes, String digest) {
+        return collect(bytes, digest).build();
+    }
+
+    /** A module builder holding the sections of {@code bytes}, parsed as {@link #parseUnhashed} does. */
+    private static WasmModule.Builder collect(byte[] bytes, String digest) {
         WasmModule.Builder b = WasmModule.builder().withValidation(false).withDigest(digest);
         Parser.builder().withValidation(false).build().parse(new ByteArrayInputStream(bytes), s -> collect(b, s));
-        return b.build();
+        return b;
     }
 
     private static void collect(WasmModule.Builder b, Section s) {

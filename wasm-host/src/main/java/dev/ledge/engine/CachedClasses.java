@@ -31,10 +31,30 @@ final class CachedClasses {
 
     private final Map<String, byte[]> classes;
     private final String mainClass;
+    /** Done once every class is defined, linked (so verified, unless the JVM verifies nothing) and initialised. */
+    private final java.util.concurrent.CompletableFuture<Void> linked = new java.util.concurrent.CompletableFuture<>();
 
     private CachedClasses(Map<String, byte[]> classes, String mainClass) {
         this.classes = classes;
         this.mainClass = mainClass;
+    }
+
+    /** The classes {@code classes} (bytes by name), {@code mainClass} among them. */
+    static CachedClasses of(Map<String, byte[]> classes, String mainClass) {
+        return new CachedClasses(classes, mainClass);
+    }
+
+    Map<String, byte[]> classes() {
+        return java.util.Collections.unmodifiableMap(classes);
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    /** Completes when the background thread {@link #machineFactory} starts has linked every class; fails if one did not link. */
+    java.util.concurrent.CompletableFuture<Void> linked() {
+        return linked;
     }
 
     /** Reads a compile cache payload; throws {@link IOException} if it is not one Chicory wrote. */
@@ -96,10 +116,12 @@ final class CachedClasses {
                     Class.forName(n, true, loader);
                 } catch (ClassNotFoundException | LinkageError e) {
                     // Code that reaches this class gets the same error; the entry must not be used again.
+                    linked.completeExceptionally(e);
                     broken.accept(e);
                     return;
                 }
             }
+            linked.complete(null);
         }, "ledge-class-loader-" + moduleName);
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);

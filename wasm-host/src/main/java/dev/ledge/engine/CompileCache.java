@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Compiled guest code kept on disk so that a restart does not recompile: one file per module,
- * named after the module's digest and the Chicory version that compiled it. Each entry carries the
- * SHA-256 of its payload (for a split module, the key of its compiled code), its length, and a
+ * named after the module's digest and the Chicory version that compiled it. Each entry carries a
+ * SHA-256 (of its payload; for a split module, the key of its compiled code; for a
+ * {@link BootEntry}, of the module it serves), the payload's length, and a
  * CRC-32C and a CRC-32 of all of that; an entry that is truncated, corrupt or from another format
  * is deleted and the module is compiled again, never trusted. The two CRCs, not a SHA-256 of the
  * payload, check the entry as it is read: both are intrinsics even in the JVM's interpreter and
@@ -139,13 +140,19 @@ public final class CompileCache implements Cache {
 
     @Override
     public void putIfAbsent(String key, byte[] payload) {
+        if (!Files.exists(entry(key))) {
+            putIfAbsent(key, payload, CompiledModule.sha256Bytes(payload));
+        }
+    }
+
+    /** Stores {@code payload} under {@code key} with {@code digest} in the digest field, unless an entry exists. */
+    void putIfAbsent(String key, byte[] payload, byte[] digest) {
         Path f = entry(key);
         if (Files.exists(f)) {
             return;
         }
         try {
             Files.createDirectories(dir);
-            byte[] digest = CompiledModule.sha256Bytes(payload);
             ByteBuffer b = ByteBuffer.allocate(HEADER + payload.length);
             b.put(MAGIC).put(digest).putLong(payload.length).putInt(0).putInt(0).put(payload);
             long[] sums = checksums(b.array(), digest, payload.length);

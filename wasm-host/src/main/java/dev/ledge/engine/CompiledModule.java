@@ -19,6 +19,8 @@ import java.util.logging.Logger;
  */
 public final class CompiledModule {
     private static final Logger LOG = Logger.getLogger("ledge.engine");
+    /** Threads writing a boot entry after a start ({@link #awaitBootEntryWrites}). */
+    private static final java.util.Set<Thread> BOOT_WRITERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** System property: when {@code true}, a function that would fall back to the interpreter fails the compile. */
     public static final String REQUIRE_COMPILED = "ledge.compile.requireCompiled";
 
@@ -28,15 +30,21 @@ public final class CompiledModule {
     private final Function<Instance, Machine> machineFactory;
     private final long compileMillis;
     private final boolean fromCache;
+    /** What a boot entry for this module would hold (without the module's SHA-256), when it was loaded so that it can have one. */
+    private final BootEntry bootParts;
+    /** Done when every class of {@link #bootParts} has been linked: only then is the boot entry stored. */
+    private final java.util.concurrent.CompletableFuture<Void> bootLinked;
 
     private CompiledModule(String name, String sha256, WasmModule module, Function<Instance, Machine> factory,
-                           long ms, boolean fromCache) {
+                           long ms, boolean fromCache, CacheHitLoader.Loaded boot) {
         this.name = name;
         this.sha256 = sha256;
         this.module = module;
         this.machineFactory = factory;
         this.compileMillis = ms;
         this.fromCache = fromCache;
+        this.bootParts = boot == null ? null : boot.boot();
+        this.bootLinked = boot == null ? null : boot.linked();
     }
 
     /** Parses, validates and compiles {@code bytes}. */
@@ -58,11 +66,99 @@ public final class CompiledModule {
      * {@link #compile(String, byte[], CompileCache)}.
      */
     public static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache) {
+        return loadCached(name, bytes, cache, false);
+    }
+
+    /**
+     * Makes sure the cache holds a {@link BootEntry} for {@code bytes}, whose compiled code it
+     * holds already ({@code ledge compile} does this after compiling); false when it cannot have one.
+     */
+    public static boolean prepareBoot(String name, byte[] bytes, CompileCache cache) {
+        CompiledModule c = loadCached(name, bytes, cache, true);
+        return c != null && (c.bootParts != null || BootEntry.read(bytes, cache) != null);
+    }
+
+    /**
+     * The module from its boot entry if there is one, else as {@link #loadCached(String, byte[], CompileCache)}
+     * describes, writing the boot entry afterwards ({@code waitForBoot}: before returning, else on
+     * a thread of its own, so as not to delay the start).
+     */
+    private static CompiledModule loadCached(String name, byte[] bytes, CompileCache cache, boolean waitForBoot) {
         long t = System.nanoTime();
+        if (CacheHitLoader.ENABLED) {
+            BootEntry boot = BootEntry.read(bytes, cache);
+            t = StartupTimings.record("read boot entry", t);
+            if (boot != null) {
+                CacheHitLoader.Loaded hit = CacheHitLoader.loadBoot(name, boot, () -> {
+                    BootEntry.delete(bytes, cache);
+                    cache.delete(boot.codeKey());
+                });
+                if (hit != null) {
+                    long ms = (System.nanoTime() - t) / 1_000_000;
+                    LOG.fine(() -> name + ": loaded from its boot entry in the compile cache in " + ms + " ms");
+                    ModuleDigests.verifyLater(name, bytes, boot.moduleSha(), () -> BootEntry.delete(bytes, cache));
+                    return new CompiledModule(name, HexFormat.of().formatHex(boot.moduleSha()), hit.module(), hit.machineFactory(),
+                            ms, true, null);
+                }
+                BootEntry.delete(bytes, cache);
+            }
+        }
         byte[] sha = ModuleDigests.sha256(bytes);
         StartupTimings.record("module SHA-256", t);
         boolean present = cache.contains(cacheKey(sha)) || Outlining.hasStoredRewrite(sha, cache);
-        return present ? compile(name, bytes, cache, sha) : null;
+        if (!present) {
+            return null;
+        }
+        CompiledModule c = compile(name, bytes, cache, sha);
+        if (c.bootParts != null) {
+            BootEntry boot = c.bootParts.withModuleSha(sha);
+            // Stored only once every class has been linked (verified too, in a JVM that verifies, as
+            // `ledge compile` does): an entry whose classes do not load is never stored.
+            Runnable write = () -> {
+                try {
+                    c.bootLinked.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                boot.write(bytes, cache);
+            };
+            if (waitForBoot) {
+                write.run();
+            } else {
+                Thread w = new Thread(() -> {
+                    try {
+                        write.run();
+                    } finally {
+                        BOOT_WRITERS.remove(Thread.currentThread());
+                    }
+                }, "ledge-boot-entry-writer");
+                w.setDaemon(true);
+                w.setPriority(Thread.MIN_PRIORITY);
+                BOOT_WRITERS.add(w);
+                w.start();
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Waits (up to {@code millis}) for the boot entries being written in the background to be
+     * written, so that whoever removes the cache directory next (a stopping server's owner, a
+     * test) does not race them.
+     */
+    public static void awaitBootEntryWrites(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        for (Thread t : BOOT_WRITERS) {
+            try {
+                t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Splits the module's giant functions if needed, then compiles; {@code sha} is the SHA-256 of {@code bytes}. */
@@ -97,7 +193,7 @@ public final class CompiledModule {
                 prepared.remember(cache);
                 long ms = (System.nanoTime() - start) / 1_000_000 + prepared.millis();
                 LOG.fine(() -> name + ": loaded from the compile cache in " + ms + " ms" + (hit.stubbed() ? " (compiled bodies not parsed)" : ""));
-                return new CompiledModule(name, digest, hit.module(), hit.machineFactory(), ms, true);
+                return new CompiledModule(name, digest, hit.module(), hit.machineFactory(), ms, true, hit);
             }
         }
         long parseStart = System.nanoTime();
@@ -130,7 +226,7 @@ public final class CompiledModule {
         boolean hit = cached;
         WasmModule parsed = module;
         LOG.fine(() -> name + ": " + (hit ? "loaded " : "compiled ") + Modules.definedFunctions(parsed) + " functions in " + ms + " ms");
-        return new CompiledModule(name, digest, module, factory, ms, hit);
+        return new CompiledModule(name, digest, module, factory, ms, hit, null);
     }
 
     private static Function<Instance, Machine> build(WasmModule module, CompileCache cache) {

@@ -10,15 +10,22 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The SHA-256 of each module, computed once per byte array however many places need it (the
- * compile cache key, the deployment history), and for a module file named on the command line
- * read and hashed on a thread of its own as soon as the JVM is up, while the command line is still
- * being parsed: in a JVM just started, hashing megabytes takes a large share of the start.
+ * compile cache key, the deployment history, the check of a boot entry's digest), and a module
+ * file named on the command line read on a thread of its own as soon as the JVM is up, while the
+ * command line is still being parsed. A start from a {@link BootEntry} takes the digest the entry
+ * holds and checks it here once the start is over: in a JVM just started, hashing megabytes takes
+ * a large share of the start.
  */
 public final class ModuleDigests {
     /** Digests by array identity (a byte array's equals is identity), done or being computed; an array no longer used drops out. */
     private static final Map<byte[], CompletableFuture<byte[]>> DIGESTS = new WeakHashMap<>();
     /** Files being read ahead, by absolute normalised path. */
     private static final Map<Path, CompletableFuture<byte[]>> AHEAD = new ConcurrentHashMap<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("ledge.cache");
+    /** How long after a start its digests are checked ({@code -Dledge.digest.checkDelayMs}, default 5 s): the first requests come first. */
+    private static long checkDelayMs() {
+        return Long.getLong("ledge.digest.checkDelayMs", 5_000);
+    }
 
     private ModuleDigests() {
     }
@@ -53,7 +60,31 @@ public final class ModuleDigests {
     }
 
     /**
-     * Starts reading and hashing, on a daemon thread, each argument in {@code args} that names an
+     * Checks on a daemon thread, {@link #checkDelayMs} from now, that {@code bytes} hash to
+     * {@code expected}, the digest a boot entry gave for them; if they do not (the entry's
+     * fingerprint matched bytes it was not made for), says so in the log and runs {@code onMismatch}.
+     */
+    static void verifyLater(String name, byte[] bytes, byte[] expected, Runnable onMismatch) {
+        long delay = checkDelayMs();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!java.util.Arrays.equals(sha256(bytes), expected)) {
+                LOG.severe(name + ": its boot entry in the compile cache was made for other bytes with the same checksums;"
+                        + " the entry is deleted, restart Ledge to serve this module's own code");
+                onMismatch.run();
+            }
+        }, "ledge-digest-check");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
+     * Starts reading, on a daemon thread, each argument in {@code args} that names an
      * existing {@code .wasm} file no larger than {@link ModuleLoader#MAX_MODULE_BYTES}; a later
      * {@link ModuleLoader#read} of the same file takes those bytes. Anything that goes wrong here is
      * left for that read to find and report.
@@ -76,9 +107,7 @@ public final class ModuleDigests {
             AHEAD.put(p, f);
             Thread t = new Thread(() -> {
                 try {
-                    byte[] bytes = Files.readAllBytes(p);
-                    f.complete(bytes);
-                    sha256(bytes); // whoever needs it next waits for this rather than hashing again
+                    f.complete(Files.readAllBytes(p));
                 } catch (java.io.IOException | RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }

@@ -109,6 +109,11 @@ final class Outlining {
         return new Prepared(unchanged.code(), unchanged.codeSha(), module, validated, since(t0), null);
     }
 
+    /** What, besides the module, decides the code compiled for it: the split limit and rewrite version, or "whole". */
+    static String variant() {
+        return enabled() ? limit() + "-" + VERSION : "whole";
+    }
+
     /** Whether the cache holds a rewrite, made with the current limit, of the module whose SHA-256 is {@code sha}. */
     static boolean hasStoredRewrite(byte[] sha, CompileCache cache) {
         return enabled() && cache != null && cache.contains(key(sha, limit()));

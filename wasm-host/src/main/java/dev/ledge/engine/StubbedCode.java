@@ -26,7 +26,7 @@ final class StubbedCode {
     static byte[] of(byte[] wasm, int importedFunctions, Set<Integer> interpreted) {
         try {
             return rewrite(wasm, importedFunctions, interpreted);
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             return null;
         }
     }
@@ -58,7 +58,38 @@ final class StubbedCode {
                 in.pos = end;
             }
             return out.toByteArray();
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code wasm} without its code section (every other section byte for byte), or null if the
+     * bytes are not laid out as sections or have no code section.
+     */
+    static byte[] withoutCode(byte[] wasm) {
+        try {
+            Reader in = new Reader(wasm, 8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
+            out.write(wasm, 0, 8);
+            boolean found = false;
+            while (in.pos < wasm.length) {
+                int start = in.pos;
+                int id = in.u8();
+                long size = in.u32();
+                int end = Math.addExact(in.pos, Math.toIntExact(size));
+                if (end > wasm.length) {
+                    return null;
+                }
+                if (id == CODE_SECTION) {
+                    found = true;
+                } else {
+                    out.write(wasm, start, end - start);
+                }
+                in.pos = end;
+            }
+            return found ? out.toByteArray() : null;
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             return null;
         }
     }

@@ -26,7 +26,10 @@ import java.util.function.Supplier;
  */
 final class GeolocationConfig {
     static final String TABLE = "local_server.geolocation";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when first needed: most services have no such file, and an ObjectMapper costs a start tens of milliseconds. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private GeolocationConfig() {
     }
@@ -125,7 +128,7 @@ final class GeolocationConfig {
     private static Map<InetAddress, byte[]> addressFile(byte[] bytes) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new IOException("not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -192,10 +195,10 @@ final class GeolocationConfig {
     private static byte[] sortedJson(JsonNode fields) {
         Map<String, JsonNode> sorted = new TreeMap<>();
         fields.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue()));
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         sorted.forEach(o::set);
         try {
-            return JSON.writeValueAsBytes(o);
+            return Json.MAPPER.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON tree did not serialize", e);
         }

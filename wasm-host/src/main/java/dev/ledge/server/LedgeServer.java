@@ -31,7 +31,8 @@ public final class LedgeServer implements AutoCloseable {
     /** Bytes of client body buffered ahead of the guest before the connection is paused. */
     static final long BODY_HIGH_WATER = 1 << 20;
 
-    private final ServiceRouter router;
+    private volatile ServiceRouter router;
+    private final StartGate gate = new StartGate();
     private final Vertx vertx;
     private final RequestLimits requestLimits;
     private volatile ClientAddress clientAddress = ClientAddress.socketOnly();
@@ -48,9 +49,29 @@ public final class LedgeServer implements AutoCloseable {
 
     /** A server for the services of {@code router}, chosen per request by host name; closing the server closes them. */
     public LedgeServer(Vertx vertx, ServiceRouter router, RequestLimits limits) {
+        this(vertx, limits);
+        serve(router);
+    }
+
+    /**
+     * A server whose services come later ({@link #serve}): it may start listening first, and
+     * requests that arrive meanwhile wait for them.
+     */
+    public LedgeServer(Vertx vertx, RequestLimits limits) {
         this.requestLimits = limits;
-        this.router = router;
         this.vertx = vertx;
+    }
+
+    /** Runs the services of {@code router} from now on, the requests waiting for them first. */
+    public LedgeServer serve(ServiceRouter router) {
+        this.router = router;
+        gate.open();
+        return this;
+    }
+
+    /** Answers the requests waiting for services, and all later ones, 503 with {@code why}: the services did not start. */
+    public void refuse(String why) {
+        gate.fail(why);
     }
 
     /** The services this server runs. */
@@ -97,6 +118,9 @@ public final class LedgeServer implements AutoCloseable {
             int status = Integer.parseInt(refusal.substring(0, 3));
             req.response().setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8")
                     .putHeader("connection", "close").end("Ledge: " + refusal.substring(4) + "\n");
+            return;
+        }
+        if (router == null && gate.hold(req, vertx.getOrCreateContext(), () -> handle(req))) {
             return;
         }
         HostedService service = router.route(req.authority() == null ? null : req.authority().host());
@@ -198,7 +222,10 @@ public final class LedgeServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.fine("close: " + e);
         } finally {
-            router.close();
+            gate.fail("the server is stopping");
+            if (router != null) {
+                router.close();
+            }
         }
     }
 }

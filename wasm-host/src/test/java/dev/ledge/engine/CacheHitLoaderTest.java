@@ -28,6 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * are left to Chicory's own loading, which rebuilds them.
  */
 class CacheHitLoaderTest {
+    /** Boot entries written in the background must be written before the temporary cache directory goes. */
+    @org.junit.jupiter.api.AfterEach
+    void boot_entries_written() {
+        CompiledModule.awaitBootEntryWrites(60_000);
+    }
+
     /** Additions of 1000 in the giant function: too many for one JVM method, so Chicory interprets it. */
     private static final int ADDS = 25_000;
     /** Imported functions in {@link #GIANT} (indexes of its own functions start here). */

@@ -14,8 +14,14 @@ import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A module is hashed once per byte array, and a module file named on the command line is read and hashed ahead. */
+/** A module is hashed once per byte array, a module file named on the command line is read ahead, and a boot entry's digest is checked. */
 class ModuleDigestsTest {
+    /** Boot entries written in the background must be written before the temporary cache directory goes. */
+    @org.junit.jupiter.api.AfterEach
+    void boot_entries_written() {
+        CompiledModule.awaitBootEntryWrites(60_000);
+    }
+
     private static final byte[] MODULE = Wat.compile("isolation");
 
     private static byte[] sha(byte[] b) throws Exception {
