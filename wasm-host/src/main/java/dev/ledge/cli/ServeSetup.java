@@ -78,7 +78,9 @@ final class ServeSetup {
         if (cmd.services != null && (cmd.module != null || cmd.config != null)) {
             throw new ConfigException("--services names every service's module and fastly.toml; give no HANDLER.wasm or --config with it");
         }
+        t = StartupTimings.record("options", t);
         List<ServiceSpec> specs = withGeoDatabases(specs(cmd, hp.port()), cmd.geoDatabases);
+        t = StartupTimings.record("module file", t);
         LogTail tail = new LogTail();
         if (adminHp != null) {
             Metrics.enable();
@@ -87,7 +89,7 @@ final class ServeSetup {
         Deployments deployments = token != null || cmd.stateDir != null
                 ? new Deployments(cmd.stateDir != null ? cmd.stateDir : Deployments.defaultDir(dataDir)) : null;
         CompileCache cache = cmd.cache.cache();
-        t = StartupTimings.record("options and module file", t);
+        t = StartupTimings.record("settings", t);
         // Modules already compiled load on another thread while Vert.x starts and services are configured.
         ModulePreloader preloads = ModulePreloader.start(specs, cache);
         ServiceSet.Settings settings = new ServiceSet.Settings(cmd.limitOptions.limits(), cmd.maxInFlight, cache,

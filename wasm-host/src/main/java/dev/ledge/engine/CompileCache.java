@@ -82,7 +82,7 @@ public final class CompileCache implements Cache {
         Path f = entry(key);
         byte[] all;
         try {
-            all = Files.readAllBytes(f);
+            all = FileBytes.read(f);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

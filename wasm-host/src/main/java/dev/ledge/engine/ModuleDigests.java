@@ -107,7 +107,7 @@ public final class ModuleDigests {
             AHEAD.put(p, f);
             Thread t = new Thread(() -> {
                 try {
-                    f.complete(Files.readAllBytes(p));
+                    f.complete(FileBytes.read(p));
                 } catch (java.io.IOException | RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }

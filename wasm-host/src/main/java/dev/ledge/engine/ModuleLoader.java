@@ -34,7 +34,7 @@ public final class ModuleLoader {
             if (size > MAX_MODULE_BYTES) {
                 throw new ModuleRejectedException(path + ": " + size + " bytes is larger than the limit of " + MAX_MODULE_BYTES + " bytes");
             }
-            return Files.readAllBytes(path);
+            return FileBytes.read(path);
         } catch (NoSuchFileException e) {
             throw new ModuleRejectedException(path + ": no such file");
         } catch (IOException e) {

@@ -49,8 +49,11 @@ public final class ModulePreloader {
         // Linking needs the ABI description and the hostcall classes whatever the module: load them meanwhile.
         Thread warm = new Thread(() -> {
             try {
+                long t0 = System.nanoTime();
                 AbiSpec.bundled();
+                t0 = dev.ledge.engine.StartupTimings.record("ABI description", t0);
                 HostcallRegistry.standard();
+                dev.ledge.engine.StartupTimings.record("hostcall registry", t0);
             } catch (RuntimeException | Error e) {
                 // Linking loads them again and reports what went wrong.
             }
