@@ -22,7 +22,7 @@ import java.util.zip.CRC32C;
  *
  * @param moduleSha the SHA-256 of the module as given
  * @param codeKey the compile cache key of the compiled code (deleted with this entry if it does not load)
- * @param skeleton the module as compiled, without its code section
+ * @param skeleton the module as compiled, without its code section and with its active data segments merged ({@link CoalescedData})
  * @param bodyCount how many function bodies the code section has
  * @param requiresDataCount whether the code section needs a data count section (as Chicory's parser found)
  * @param mainClass the compiled machine's class

@@ -155,7 +155,7 @@ final class CacheHitLoader {
             return null;
         }
         byte[] skeleton = StubbedCode.withoutCode(bytes);
-        return skeleton == null ? null : new BootEntry(null, key, skeleton, module.codeSection().functionBodyCount(),
+        return skeleton == null ? null : new BootEntry(null, key, CoalescedData.of(skeleton), module.codeSection().functionBodyCount(),
                 module.codeSection().isRequiresDataCount(), classes.mainClass(), classes.classes());
     }
 
