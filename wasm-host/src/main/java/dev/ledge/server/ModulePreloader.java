@@ -53,6 +53,7 @@ public final class ModulePreloader {
                 AbiSpec.bundled();
                 t0 = dev.ledge.engine.StartupTimings.record("ABI description", t0);
                 HostcallRegistry.standard();
+                dev.ledge.hostcalls.WasiCalls.warm();
                 dev.ledge.engine.StartupTimings.record("hostcall registry", t0);
             } catch (RuntimeException | Error e) {
                 // Linking loads them again and reports what went wrong.

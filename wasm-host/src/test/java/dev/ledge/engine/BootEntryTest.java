@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dylibso.chicory.runtime.Instance;
 import dev.ledge.hostcalls.HostcallRegistry;
 import dev.ledge.testing.Wat;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,20 @@ class BootEntryTest {
     }
 
     @Test
+    void anIntactEntryThatIsNotABootEntryIsDeletedAndIgnored(@TempDir Path dir) throws Exception {
+        CompileCache cache = compiled(dir);
+        BootEntry.delete(MODULE, cache);
+        byte[][] payloads = {new byte[0], {0, 0, 0, 1}, {0, 0, 0, 9, 0, 0}, {0, 0, 0, 1, 0, 3, 'a', 'b', 'c', 0, 0, 0, 1, 0, 0x7f, 0, 0, 0}};
+        for (byte[] payload : payloads) {
+            cache.putIfAbsent(BootEntry.key(MODULE), payload, new byte[32]);
+            assertNull(BootEntry.read(MODULE, cache), "a malformed payload was taken for a boot entry");
+            assertTrue(Files.notExists(cache.entry(BootEntry.key(MODULE))), "a malformed boot entry was kept");
+        }
+        CompiledModule c = CompiledModule.loadCached("boot_entry", MODULE.clone(), cache);
+        computesRight(c);
+    }
+
+    @Test
     void aCorruptEntryIsDeletedAndTheModuleLoadsAndGetsANewOne(@TempDir Path dir) throws Exception {
         CompileCache cache = compiled(dir);
         Path f = cache.entry(BootEntry.key(MODULE));
@@ -134,8 +149,8 @@ class BootEntryTest {
     void anEntryWhoseClassesDoNotLoadIsDeletedAndTheModuleLoadsTheOrdinaryWay(@TempDir Path dir) throws Exception {
         CompileCache cache = compiled(dir);
         BootEntry good = BootEntry.read(MODULE, cache);
-        Map<String, byte[]> classes = new LinkedHashMap<>(good.classes());
-        classes.put(good.mainClass(), "not a class file".getBytes(StandardCharsets.US_ASCII));
+        Map<String, ByteBuffer> classes = new LinkedHashMap<>(good.classes());
+        classes.put(good.mainClass(), ByteBuffer.wrap("not a class file".getBytes(StandardCharsets.US_ASCII)));
         BootEntry.delete(MODULE, cache);
         new BootEntry(good.moduleSha(), good.codeKey(), good.skeleton(), good.bodyCount(), good.requiresDataCount(),
                 good.mainClass(), classes).write(MODULE, cache);
@@ -144,7 +159,7 @@ class BootEntryTest {
         computesRight(c);
         await(() -> {
             BootEntry again = BootEntry.read(MODULE, cache);
-            return again != null && java.util.Arrays.equals(again.classes().get(again.mainClass()), good.classes().get(good.mainClass()));
+            return again != null && again.classes().get(again.mainClass()).equals(good.classes().get(good.mainClass()));
         }, "the entry with a broken class was not replaced");
     }
 
