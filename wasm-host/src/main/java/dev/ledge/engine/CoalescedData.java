@@ -45,19 +45,16 @@ final class CoalescedData {
     }
 
     private static byte[] merge(byte[] wasm) {
-        Wasm in = new Wasm(wasm, 8);
         long memoryBytes = -1;
         int dataStart = -1;
         int dataEnd = -1;
         boolean hasDataCount = false;
-        while (in.pos < wasm.length) {
-            int id = in.u8();
-            int size = Math.toIntExact(in.u32());
-            int end = Math.addExact(in.pos, size);
-            if (id == IMPORT && importsMemory(new Wasm(wasm, in.pos))) {
+        for (WasmBytes.Section section : WasmBytes.sections(wasm)) {
+            int id = section.id();
+            if (id == IMPORT && importsMemory(new WasmBytes.Cursor(wasm, section.contentStart()))) {
                 return wasm;
             } else if (id == MEMORY) {
-                Wasm m = new Wasm(wasm, in.pos);
+                WasmBytes.Cursor m = new WasmBytes.Cursor(wasm, section.contentStart());
                 if (m.u32() != 1) {
                     return wasm;
                 }
@@ -67,17 +64,16 @@ final class CoalescedData {
                 }
                 memoryBytes = m.u32() * MemoryImage.PAGE_SIZE;
             } else if (id == DATA) {
-                dataStart = in.pos;
-                dataEnd = end;
+                dataStart = section.contentStart();
+                dataEnd = section.end();
             } else if (id == DATA_COUNT) {
                 hasDataCount = true;
             }
-            in.pos = end;
         }
         if (memoryBytes < 0 || dataStart < 0) {
             return wasm;
         }
-        List<Segment> segments = segments(new Wasm(wasm, dataStart), dataEnd, memoryBytes);
+        List<Segment> segments = segments(new WasmBytes.Cursor(wasm, dataStart), dataEnd, memoryBytes);
         if (segments == null) {
             return wasm;
         }
@@ -102,25 +98,25 @@ final class CoalescedData {
         }
         ByteArrayOutputStream data = new ByteArrayOutputStream(dataEnd - dataStart + image.length + 64);
         List<int[]> runs = runs(image);
-        writeU32(data, segments.size() + runs.size());
+        WasmBytes.writeU32(data, segments.size() + runs.size());
         for (Segment s : segments) {
             data.write(1); // passive, the same bytes
-            writeU32(data, s.length());
+            WasmBytes.writeU32(data, s.length());
             data.write(wasm, s.start(), s.length());
         }
         for (int[] r : runs) {
             data.write(0);
             data.write(0x41); // i32.const
-            writeS32(data, (int) (lo + r[0]));
+            WasmBytes.writeS32(data, (int) (lo + r[0]));
             data.write(0x0b);
-            writeU32(data, r[1]);
+            WasmBytes.writeU32(data, r[1]);
             data.write(image, r[0], r[1]);
         }
         return rebuild(wasm, data.toByteArray(), hasDataCount ? segments.size() + runs.size() : -1);
     }
 
     /** Whether the import section imports a memory. */
-    private static boolean importsMemory(Wasm in) {
+    private static boolean importsMemory(WasmBytes.Cursor in) {
         long n = in.u32();
         for (long i = 0; i < n; i++) {
             in.skipName();
@@ -149,7 +145,7 @@ final class CoalescedData {
         return false;
     }
 
-    private static void skipLimits(Wasm in) {
+    private static void skipLimits(WasmBytes.Cursor in) {
         int flags = in.u8();
         in.u32();
         if ((flags & 1) != 0) {
@@ -158,7 +154,7 @@ final class CoalescedData {
     }
 
     /** The data segments, or null when one is not a plain passive or a constant-offset active one in bounds. */
-    private static List<Segment> segments(Wasm in, int end, long memoryBytes) {
+    private static List<Segment> segments(WasmBytes.Cursor in, int end, long memoryBytes) {
         long n = in.u32();
         List<Segment> out = new ArrayList<>();
         for (long i = 0; i < n; i++) {
@@ -218,101 +214,21 @@ final class CoalescedData {
     private static byte[] rebuild(byte[] wasm, byte[] data, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length + data.length);
         out.write(wasm, 0, 8);
-        Wasm in = new Wasm(wasm, 8);
-        while (in.pos < wasm.length) {
-            int start = in.pos;
-            int id = in.u8();
-            int size = Math.toIntExact(in.u32());
-            int end = Math.addExact(in.pos, size);
-            if (id == DATA) {
+        for (WasmBytes.Section section : WasmBytes.sections(wasm)) {
+            if (section.id() == DATA) {
                 out.write(DATA);
-                writeU32(out, data.length);
+                WasmBytes.writeU32(out, data.length);
                 out.write(data, 0, data.length);
-            } else if (id == DATA_COUNT && count >= 0) {
+            } else if (section.id() == DATA_COUNT && count >= 0) {
                 ByteArrayOutputStream c = new ByteArrayOutputStream();
-                writeU32(c, count);
+                WasmBytes.writeU32(c, count);
                 out.write(DATA_COUNT);
-                writeU32(out, c.size());
+                WasmBytes.writeU32(out, c.size());
                 out.write(c.toByteArray(), 0, c.size());
             } else {
-                out.write(wasm, start, end - start);
+                out.write(wasm, section.start(), section.end() - section.start());
             }
-            in.pos = end;
         }
         return out.toByteArray();
-    }
-
-    private static void writeU32(ByteArrayOutputStream out, long v) {
-        do {
-            int b = (int) (v & 0x7f);
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-    }
-
-    private static void writeS32(ByteArrayOutputStream out, int value) {
-        long v = value;
-        while (true) {
-            int b = (int) (v & 0x7f);
-            v >>= 7;
-            if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
-                out.write(b);
-                return;
-            }
-            out.write(b | 0x80);
-        }
-    }
-
-    /** A cursor over a module's bytes reading the LEB128 integers Wasm uses. */
-    private static final class Wasm {
-        final byte[] bytes;
-        int pos;
-
-        Wasm(byte[] bytes, int pos) {
-            this.bytes = bytes;
-            this.pos = pos;
-        }
-
-        int u8() {
-            return bytes[pos++] & 0xff;
-        }
-
-        long u32() {
-            long v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                int b = u8();
-                v |= (long) (b & 0x7f) << shift;
-                if ((b & 0x80) == 0) {
-                    if (v > 0xffffffffL) {
-                        throw new IllegalArgumentException("LEB128 value too large");
-                    }
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("LEB128 value too long");
-        }
-
-        int s32() {
-            long v = 0;
-            int shift = 0;
-            int b;
-            do {
-                if (shift >= 35) {
-                    throw new IllegalArgumentException("LEB128 value too long");
-                }
-                b = u8();
-                v |= (long) (b & 0x7f) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            if (shift < 64 && (b & 0x40) != 0) {
-                v |= -1L << shift;
-            }
-            return (int) v;
-        }
-
-        void skipName() {
-            int length = Math.toIntExact(u32());
-            pos = Math.addExact(pos, length);
-        }
     }
 }

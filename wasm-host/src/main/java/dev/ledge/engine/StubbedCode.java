@@ -37,30 +37,7 @@ final class StubbedCode {
      * not laid out as sections.
      */
     static byte[] typesAndImports(byte[] wasm) {
-        try {
-            Reader in = new Reader(wasm, 8);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(wasm, 0, 8);
-            while (in.pos < wasm.length) {
-                int start = in.pos;
-                int id = in.u8();
-                long size = in.u32();
-                int end = Math.addExact(in.pos, Math.toIntExact(size));
-                if (end > wasm.length) {
-                    return null;
-                }
-                if (id == 1 || id == 2) {
-                    out.write(wasm, start, end - start);
-                }
-                if (id == 2) {
-                    break;
-                }
-                in.pos = end;
-            }
-            return out.toByteArray();
-        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
-            return null;
-        }
+        return copy(wasm, id -> id == 1 || id == 2, false);
     }
 
     /**
@@ -68,64 +45,49 @@ final class StubbedCode {
      * bytes are not laid out as sections or have no code section.
      */
     static byte[] withoutCode(byte[] wasm) {
+        return copy(wasm, id -> id != CODE_SECTION, true);
+    }
+
+    /** The header and the sections {@code keep} accepts, or null if the bytes are not laid out as sections (or, if {@code needsCode}, have none). */
+    private static byte[] copy(byte[] wasm, java.util.function.IntPredicate keep, boolean needsCode) {
         try {
-            Reader in = new Reader(wasm, 8);
             ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
             out.write(wasm, 0, 8);
-            boolean found = false;
-            while (in.pos < wasm.length) {
-                int start = in.pos;
-                int id = in.u8();
-                long size = in.u32();
-                int end = Math.addExact(in.pos, Math.toIntExact(size));
-                if (end > wasm.length) {
-                    return null;
+            boolean code = false;
+            for (WasmBytes.Section s : WasmBytes.sections(wasm)) {
+                code |= s.id() == CODE_SECTION;
+                if (keep.test(s.id())) {
+                    out.write(wasm, s.start(), s.end() - s.start());
                 }
-                if (id == CODE_SECTION) {
-                    found = true;
-                } else {
-                    out.write(wasm, start, end - start);
-                }
-                in.pos = end;
             }
-            return found ? out.toByteArray() : null;
+            return code || !needsCode ? out.toByteArray() : null;
         } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             return null;
         }
     }
 
     private static byte[] rewrite(byte[] wasm, int importedFunctions, Set<Integer> interpreted) {
-        Reader in = new Reader(wasm, 8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length / 2);
         out.write(wasm, 0, 8);
         boolean rewritten = false;
-        while (in.pos < wasm.length) {
-            int start = in.pos;
-            int id = in.u8();
-            long size = in.u32();
-            int contentStart = in.pos;
-            int end = Math.addExact(contentStart, Math.toIntExact(size));
-            if (end > wasm.length) {
-                throw new IllegalArgumentException("section runs past the end");
-            }
-            if (id != CODE_SECTION || rewritten) {
-                out.write(wasm, start, end - start);
+        for (WasmBytes.Section s : WasmBytes.sections(wasm)) {
+            if (s.id() != CODE_SECTION || rewritten) {
+                out.write(wasm, s.start(), s.end() - s.start());
             } else {
-                byte[] content = code(new Reader(wasm, contentStart), end, importedFunctions, interpreted);
-                out.write(id);
-                writeU32(out, content.length);
+                byte[] content = code(new WasmBytes.Cursor(wasm, s.contentStart()), s.end(), importedFunctions, interpreted);
+                out.write(s.id());
+                WasmBytes.writeU32(out, content.length);
                 out.write(content, 0, content.length);
                 rewritten = true;
             }
-            in.pos = end;
         }
         return rewritten ? out.toByteArray() : wasm;
     }
 
-    private static byte[] code(Reader in, int end, int importedFunctions, Set<Integer> interpreted) {
+    private static byte[] code(WasmBytes.Cursor in, int end, int importedFunctions, Set<Integer> interpreted) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long count = in.u32();
-        writeU32(out, count);
+        WasmBytes.writeU32(out, count);
         for (long i = 0; i < count; i++) {
             long size = in.u32();
             int bodyStart = in.pos;
@@ -134,10 +96,10 @@ final class StubbedCode {
                 throw new IllegalArgumentException("function body runs past its section");
             }
             if (interpreted.contains((int) (importedFunctions + i))) {
-                writeU32(out, size);
+                WasmBytes.writeU32(out, size);
                 out.write(in.bytes, bodyStart, bodyEnd - bodyStart);
             } else {
-                writeU32(out, STUB.length);
+                WasmBytes.writeU32(out, STUB.length);
                 out.write(STUB, 0, STUB.length);
             }
             in.pos = bodyEnd;
@@ -146,43 +108,5 @@ final class StubbedCode {
             throw new IllegalArgumentException("code section has trailing bytes");
         }
         return out.toByteArray();
-    }
-
-    private static void writeU32(ByteArrayOutputStream out, long v) {
-        do {
-            int b = (int) (v & 0x7f);
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-    }
-
-    /** A cursor over the bytes reading the LEB128 integers Wasm uses. */
-    private static final class Reader {
-        final byte[] bytes;
-        int pos;
-
-        Reader(byte[] bytes, int pos) {
-            this.bytes = bytes;
-            this.pos = pos;
-        }
-
-        int u8() {
-            return bytes[pos++] & 0xff;
-        }
-
-        long u32() {
-            long v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                int b = u8();
-                v |= (long) (b & 0x7f) << shift;
-                if ((b & 0x80) == 0) {
-                    if (v > 0xffffffffL) {
-                        throw new IllegalArgumentException("LEB128 value too large");
-                    }
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("LEB128 value too long");
-        }
     }
 }
