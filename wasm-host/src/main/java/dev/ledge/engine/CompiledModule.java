@@ -31,9 +31,9 @@ public final class CompiledModule {
     private final long compileMillis;
     private final boolean fromCache;
     /** What a boot entry for this module would hold (without the module's SHA-256), when it was loaded so that it can have one. */
-    private final BootEntry bootParts;
+    private BootEntry bootParts;
     /** Done when every class of {@link #bootParts} has been linked: only then is the boot entry stored. */
-    private final java.util.concurrent.CompletableFuture<Void> bootLinked;
+    private java.util.concurrent.CompletableFuture<Void> bootLinked;
 
     private CompiledModule(String name, String sha256, WasmModule module, Function<Instance, Machine> factory,
                            long ms, boolean fromCache, CacheHitLoader.Loaded boot) {
@@ -57,7 +57,16 @@ public final class CompiledModule {
      * holds an intact entry, or compiles and stores it. A null cache compiles every time.
      */
     public static CompiledModule compile(String name, byte[] bytes, CompileCache cache) {
-        return compile(name, bytes, cache, ModuleDigests.sha256(bytes));
+        CompiledModule c = compile(name, bytes, cache, ModuleDigests.sha256(bytes));
+        c.takeBootParts(); // only a start from the cache writes a boot entry: the parts (megabytes) need not stay
+        return c;
+    }
+
+    /** What a boot entry for this module would hold, once (later calls give null), or null. */
+    private synchronized BootEntry takeBootParts() {
+        BootEntry parts = bootParts;
+        bootParts = null;
+        return parts;
     }
 
     /**
@@ -75,7 +84,7 @@ public final class CompiledModule {
      */
     public static boolean prepareBoot(String name, byte[] bytes, CompileCache cache) {
         CompiledModule c = loadCached(name, bytes, cache, true);
-        return c != null && (c.bootParts != null || BootEntry.read(bytes, cache) != null);
+        return c != null && BootEntry.read(bytes, cache) != null;
     }
 
     /**
@@ -110,13 +119,15 @@ public final class CompiledModule {
             return null;
         }
         CompiledModule c = compile(name, bytes, cache, sha);
-        if (c.bootParts != null) {
-            BootEntry boot = c.bootParts.withModuleSha(sha);
+        java.util.concurrent.CompletableFuture<Void> linked = c.bootLinked;
+        BootEntry parts = c.takeBootParts();
+        if (parts != null) {
+            BootEntry boot = parts.withModuleSha(sha);
             // Stored only once every class has been linked (verified too, in a JVM that verifies, as
             // `ledge compile` does): an entry whose classes do not load is never stored.
             Runnable write = () -> {
                 try {
-                    c.bootLinked.get();
+                    linked.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     return;
                 } catch (InterruptedException e) {
