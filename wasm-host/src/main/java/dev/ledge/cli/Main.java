@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         dev.ledge.engine.StartupTimings.mainEntered();
         if (args.length > 0 && args[0].equals("serve")) {
-            // The module file is read and hashed while the command line is parsed (a few hundred ms in a cold JVM).
+            // The module file is read while the command line is parsed.
             dev.ledge.engine.ModuleDigests.readAhead(args);
         }
         LogSetup.configure();

@@ -48,21 +48,17 @@ record BootEntry(byte[] moduleSha, String codeKey, byte[] skeleton, int bodyCoun
 
     /** The entry for {@code module} from {@code cache}, or null when there is none or it is not one this Ledge wrote. */
     static BootEntry read(byte[] module, CompileCache cache) {
-        CompileCache.InPlace v = cache.getInPlace(key(module));
+        String key = key(module);
+        CompileCache.InPlace v = cache.getInPlace(key);
         if (v == null) {
             return null;
         }
         try {
             return decode(v, v.sha256());
         } catch (IOException | RuntimeException e) {
-            cache.delete(key(module));
+            cache.delete(key);
             return null;
         }
-    }
-
-    /** This entry for the module whose SHA-256 is {@code sha}. */
-    BootEntry withModuleSha(byte[] sha) {
-        return new BootEntry(sha, codeKey, skeleton, bodyCount, requiresDataCount, mainClass, classes);
     }
 
     /** Stores this entry for {@code module} unless one is stored already. */

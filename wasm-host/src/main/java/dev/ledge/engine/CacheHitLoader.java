@@ -47,12 +47,13 @@ final class CacheHitLoader {
 
     /**
      * A parsed module and the machine factory of its compiled code; {@code stubbed}: bodies of
-     * compiled functions left out; {@code boot}: what a {@link BootEntry} for it holds (its
-     * module SHA-256 not filled in yet), or null when it cannot have one; {@code linked}: done
-     * when every compiled class has been linked (and so verified), the condition for storing it.
+     * compiled functions left out; {@code boot}: makes, from the module's SHA-256, the
+     * {@link BootEntry} for it (only when one is to be written: it copies the module without its
+     * code), or null when it cannot have one; {@code linked}: done when every compiled class has
+     * been linked (and so verified), the condition for storing it.
      */
-    record Loaded(WasmModule module, Function<Instance, Machine> machineFactory, boolean stubbed, BootEntry boot,
-                  java.util.concurrent.CompletableFuture<Void> linked) {
+    record Loaded(WasmModule module, Function<Instance, Machine> machineFactory, boolean stubbed,
+                  Function<byte[], BootEntry> boot, java.util.concurrent.CompletableFuture<Void> linked) {
     }
 
     /** A body of just {@code unreachable}: what every compiled function's body is parsed as. */
@@ -151,14 +152,22 @@ final class CacheHitLoader {
                 classes.linked());
     }
 
-    /** A boot entry for this load (without the module's SHA-256), or null when the interpreter runs any function. */
-    private static BootEntry bootParts(byte[] bytes, String key, WasmModule module, CachedClasses classes, Set<Integer> interpreted) {
+    /**
+     * What makes a boot entry for this load from the module's SHA-256 (null if the bytes turn out
+     * not to be laid out as sections), or null when the interpreter runs any function.
+     */
+    private static Function<byte[], BootEntry> bootParts(byte[] bytes, String key, WasmModule module, CachedClasses classes,
+                                                         Set<Integer> interpreted) {
         if (interpreted == null || !interpreted.isEmpty() || module.codeSection() == null) {
             return null;
         }
-        byte[] skeleton = StubbedCode.withoutCode(bytes);
-        return skeleton == null ? null : new BootEntry(null, key, CoalescedData.of(skeleton), module.codeSection().functionBodyCount(),
-                module.codeSection().isRequiresDataCount(), classes.mainClass(), classes.classes());
+        int bodyCount = module.codeSection().functionBodyCount();
+        boolean requiresDataCount = module.codeSection().isRequiresDataCount();
+        return sha -> {
+            byte[] skeleton = StubbedCode.withoutCode(bytes);
+            return skeleton == null ? null : new BootEntry(sha, key, CoalescedData.of(skeleton), bodyCount, requiresDataCount,
+                    classes.mainClass(), classes.classes());
+        };
     }
 
     /** The module parsed with compiled bodies stubbed, or null when that is not safe for it. */

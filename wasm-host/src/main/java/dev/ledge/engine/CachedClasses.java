@@ -46,11 +46,9 @@ final class CachedClasses {
         return new CachedClasses(classes, mainClass);
     }
 
-    /** The class bytes by name (read-only views). */
+    /** The class bytes by name (readers take a {@link ByteBuffer#duplicate} of a buffer, never move it). */
     Map<String, ByteBuffer> classes() {
-        Map<String, ByteBuffer> out = new LinkedHashMap<>();
-        classes.forEach((n, b) -> out.put(n, b.asReadOnlyBuffer()));
-        return out;
+        return java.util.Collections.unmodifiableMap(classes);
     }
 
     String mainClass() {

@@ -30,8 +30,8 @@ public final class CompiledModule {
     private final Function<Instance, Machine> machineFactory;
     private final long compileMillis;
     private final boolean fromCache;
-    /** What a boot entry for this module would hold (without the module's SHA-256), when it was loaded so that it can have one. */
-    private BootEntry bootParts;
+    /** What makes a boot entry for this module from its SHA-256, when it was loaded so that it can have one. */
+    private Function<byte[], BootEntry> bootParts;
     /** Done when every class of {@link #bootParts} has been linked: only then is the boot entry stored. */
     private java.util.concurrent.CompletableFuture<Void> bootLinked;
 
@@ -62,9 +62,9 @@ public final class CompiledModule {
         return c;
     }
 
-    /** What a boot entry for this module would hold, once (later calls give null), or null. */
-    private synchronized BootEntry takeBootParts() {
-        BootEntry parts = bootParts;
+    /** What makes a boot entry for this module, once (later calls give null), or null. */
+    private synchronized Function<byte[], BootEntry> takeBootParts() {
+        Function<byte[], BootEntry> parts = bootParts;
         bootParts = null;
         return parts;
     }
@@ -120,11 +120,10 @@ public final class CompiledModule {
         }
         CompiledModule c = compile(name, bytes, cache, sha);
         java.util.concurrent.CompletableFuture<Void> linked = c.bootLinked;
-        BootEntry parts = c.takeBootParts();
+        Function<byte[], BootEntry> parts = c.takeBootParts();
         if (parts != null) {
-            BootEntry boot = parts.withModuleSha(sha);
-            // Stored only once every class has been linked (verified too, in a JVM that verifies, as
-            // `ledge compile` does): an entry whose classes do not load is never stored.
+            // Made and stored only once every class has been linked (verified too, in a JVM that
+            // verifies, as `ledge compile` does): an entry whose classes do not load is never stored.
             Runnable write = () -> {
                 try {
                     linked.get();
@@ -134,7 +133,10 @@ public final class CompiledModule {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                boot.write(bytes, cache);
+                BootEntry boot = parts.apply(sha);
+                if (boot != null) {
+                    boot.write(bytes, cache);
+                }
             };
             if (waitForBoot) {
                 write.run();

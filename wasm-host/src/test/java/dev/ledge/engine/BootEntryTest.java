@@ -170,7 +170,8 @@ class BootEntryTest {
         byte[] wrong = good.moduleSha().clone();
         wrong[0] ^= 1;
         BootEntry.delete(MODULE, cache);
-        good.withModuleSha(wrong).write(MODULE, cache);
+        new BootEntry(wrong, good.codeKey(), good.skeleton(), good.bodyCount(), good.requiresDataCount(), good.mainClass(),
+                good.classes()).write(MODULE, cache);
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
         Handler h = new Handler() {
             @Override
